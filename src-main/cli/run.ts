@@ -1,0 +1,117 @@
+// The `lexo` command line: the same API as the app, for scripts. With --json, stdout is one JSON
+// document; errors go to stderr with exit code 2 (the CLI contract of DESIGN.md).
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { AppInfo } from '../core/contract';
+import { LexoError } from '../core/errors';
+import { openLexo } from '../core/lexo';
+import { resolveDataDir } from '../core/paths';
+import { APP_VERSION } from '../core/version';
+import { resourcesDir } from '../node-host/locations';
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  env: NodeJS.ProcessEnv;
+}
+
+export const USAGE = `LEXO ${APP_VERSION}: offline troubleshooting of Exchange Online integration with Lync and Skype for Business
+
+Usage: lexo <command> [options]
+
+Commands:
+  info              versions, schema version, data folder and knowledge-base statistics
+
+Options:
+  --json            print one JSON document on stdout (for scripts)
+  --data-dir DIR    where the database lives (default: LEXO_DATA_DIR, else the OS data folder)
+  -h, --help        show this help
+  -v, --version     print the version
+
+Exit codes: 0 success, 1 runtime failure, 2 bad arguments or bad input.`;
+
+class UsageError extends Error {}
+
+const COMMON_OPTIONS = {
+  json: { type: 'boolean' },
+  'data-dir': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options'];
+
+function parse(args: string[]) {
+  try {
+    return parseArgs({ args, options: COMMON_OPTIONS, strict: true, allowPositionals: false });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
+function formatInfo(info: AppInfo): string {
+  const counts = Object.entries(info.kb.counts)
+    .map(([kind, n]) => `${kind} ${n}`)
+    .join(', ');
+  return [
+    `LEXO ${info.version}`,
+    `Node ${info.versions.node}, SQLite ${info.versions.sqlite}`,
+    `Schema version ${info.schemaVersion}`,
+    `Data folder ${info.dataDir}`,
+    `Database ${info.databasePath}`,
+    `Content pack ${info.kb.packId ?? '(none)'} ${info.kb.packVersion ?? ''} (${info.kb.languages.join(', ')})`.trimEnd(),
+    `Knowledge base: ${counts}`,
+  ].join('\n');
+}
+
+async function info(args: string[], io: CliIo): Promise<number> {
+  const { values } = parse(args);
+  if (values.help) {
+    io.out('Usage: lexo info [--json] [--data-dir DIR]\n');
+    return 0;
+  }
+  const lexo = openLexo({
+    dataDir: resolveDataDir(values['data-dir'], io.env),
+    resourcesDir: resourcesDir(io.env),
+    host: 'cli',
+  });
+  try {
+    const value = await lexo.api.call('app.info', {});
+    io.out(values.json ? `${JSON.stringify(value)}\n` : `${formatInfo(value)}\n`);
+    return 0;
+  } finally {
+    lexo.close();
+  }
+}
+
+const COMMANDS: Readonly<Record<string, (args: string[], io: CliIo) => Promise<number>>> = { info };
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [first, ...rest] = argv;
+  try {
+    if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+      io.out(`${USAGE}\n`);
+      return first === undefined ? 2 : 0;
+    }
+    if (first === '--version' || first === '-v') {
+      io.out(`${APP_VERSION}\n`);
+      return 0;
+    }
+    const command = Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
+    if (!command) {
+      throw new UsageError(
+        first.startsWith('-')
+          ? `unknown option '${first}' before a command`
+          : `unknown command '${first}' (known: ${Object.keys(COMMANDS).join(', ')})`,
+      );
+    }
+    return await command(rest, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`lexo: ${err.message}\nRun 'lexo --help' for usage.\n`);
+      return 2;
+    }
+    if (err instanceof LexoError) {
+      io.err(`lexo: ${err.message}\n`);
+      return err.code === 'invalid-input' ? 2 : 1;
+    }
+    io.err(`lexo: unexpected error: ${(err as Error).message}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,11 @@
+import type { WritableDb } from '../sqlite';
+import updateToSchemaVersion1 from './0001-kb';
+
+export interface Migration {
+  version: number;
+  name: string;
+  update: (db: WritableDb) => void;
+}
+
+/** Every schema change, in order. Append only: a shipped migration is never edited. */
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: '0001-kb', update: updateToSchemaVersion1 }];

@@ -1,0 +1,19 @@
+// The app's shared state, handed to every component through one typed context.
+import { createContext } from 'svelte';
+import type { AppInfoStore } from './app-info.svelte';
+import type { LexoClient } from './client';
+import type { I18n } from './i18n.svelte';
+import type { Router } from './router.svelte';
+import type { SearchState } from './search.svelte';
+import type { Theme } from './theme.svelte';
+
+export interface AppContext {
+  client: LexoClient;
+  i18n: I18n;
+  theme: Theme;
+  router: Router;
+  info: AppInfoStore;
+  search: SearchState;
+}
+
+export const [getAppContext, setAppContext] = createContext<AppContext>();

@@ -1,0 +1,2 @@
+// Svelte 5 compiles TypeScript natively: no preprocessor needed.
+export default {};

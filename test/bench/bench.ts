@@ -1,0 +1,117 @@
+// `npm run bench`: one JSON line per figure ({"name","value","unit"}), each next to a baseline measured
+// in the same run, so a figure reads the same on a fast or a slow machine.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
+import { openDatabase } from '../../src-main/core/db/sqlite';
+import { openLexo } from '../../src-main/core/lexo';
+import { startWebHost } from '../../src-main/web/server';
+import { launchChromium } from '../helpers/chromium';
+import { RESOURCES_DIR, tempDir } from '../helpers/db';
+import { RENDERER_DIR } from '../helpers/web-session';
+
+type Figure = { name: string; value: number; unit: string };
+const figures: Figure[] = [];
+function report(name: string, value: number, unit: string): void {
+  const figure = { name, value: Number(value.toFixed(unit === 'x' ? 2 : 3)), unit };
+  figures.push(figure);
+  console.log(JSON.stringify(figure));
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+function time(fn: () => void): number {
+  const start = performance.now();
+  fn();
+  return performance.now() - start;
+}
+
+async function timeAsync(fn: () => Promise<void>): Promise<number> {
+  const start = performance.now();
+  await fn();
+  return performance.now() - start;
+}
+
+function benchDatabase(): void {
+  const root = tempDir('lexo-bench-');
+  try {
+    const cold: number[] = [];
+    for (let i = 0; i < 15; i++) {
+      const dataDir = join(root.dir, `cold-${i}`);
+      cold.push(time(() => openLexo({ dataDir, resourcesDir: RESOURCES_DIR, host: 'cli' }).close()));
+    }
+    const warmDir = join(root.dir, 'cold-0');
+    const warm: number[] = [];
+    const bare: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      warm.push(time(() => openLexo({ dataDir: warmDir, resourcesDir: RESOURCES_DIR, host: 'cli' }).close()));
+      bare.push(time(() => openDatabase({ path: join(warmDir, 'lexo.sqlite') }).close()));
+    }
+    report('db.cold-open.create-migrate-load', median(cold), 'ms');
+    report('db.warm-open', median(warm), 'ms');
+    report('db.baseline.bare-sqlite-open', median(bare), 'ms');
+    report('db.warm-open.vs-bare-open', median(warm) / median(bare), 'x');
+  } finally {
+    root.cleanup();
+  }
+}
+
+function benchRendererSize(): void {
+  const assets = join(RENDERER_DIR, 'assets');
+  const js = readdirSync(assets).filter((f) => f.endsWith('.js'));
+  const raw = js.reduce((n, f) => n + readFileSync(join(assets, f)).length, 0);
+  const gz = js.reduce((n, f) => n + gzipSync(readFileSync(join(assets, f)), { level: 9 }).length, 0);
+  report('renderer.js.raw', raw / 1024, 'KB');
+  report('renderer.js.gzip', gz / 1024, 'KB');
+}
+
+async function benchFirstRender(): Promise<void> {
+  const data = tempDir('lexo-bench-web-');
+  const baselineDir = tempDir('lexo-bench-static-');
+  writeFileSync(join(baselineDir.dir, 'index.html'), '<!doctype html><p data-testid="ready">ready</p>');
+  const lexo = openLexo({ dataDir: data.dir, resourcesDir: RESOURCES_DIR, host: 'web' });
+  const host = await startWebHost({ api: lexo.api, rendererDir: RENDERER_DIR });
+  const baselineHost = await startWebHost({ api: lexo.api, rendererDir: baselineDir.dir });
+  const browser = await launchChromium();
+  try {
+    const measure = async (url: string, testId: string): Promise<number> => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const ms = await timeAsync(async () => {
+        await page.goto(url, { waitUntil: 'commit' });
+        await page.getByTestId(testId).first().waitFor({ state: 'visible' });
+      });
+      await context.close();
+      return ms;
+    };
+    await measure(host.url, 'info-schema-version'); // warm the browser process, not counted
+    const app: number[] = [];
+    const baseline: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      app.push(await measure(host.url, 'info-schema-version'));
+      baseline.push(await measure(baselineHost.url, 'ready'));
+    }
+    report('web.first-render.app-info', median(app), 'ms');
+    report('web.baseline.static-page', median(baseline), 'ms');
+    report('web.first-render.vs-static-page', median(app) / median(baseline), 'x');
+  } finally {
+    await browser.close();
+    await host.close();
+    await baselineHost.close();
+    lexo.close();
+    data.cleanup();
+    baselineDir.cleanup();
+  }
+}
+
+export async function runBench(): Promise<Figure[]> {
+  benchDatabase();
+  benchRendererSize();
+  await benchFirstRender();
+  return figures;
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { createApi } from '../../src-main/core/api';
+import { API_NAMES } from '../../src-main/core/contract';
+import { loadPack, readPack } from '../../src-main/core/kb/pack';
+import { memoryDb, PACK_DIR } from '../helpers/db';
+import pkg from '../../package.json';
+
+function api() {
+  const db = memoryDb();
+  loadPack(db, readPack(PACK_DIR));
+  return createApi({ db, host: 'cli', dataDir: '/data', databasePath: ':memory:' });
+}
+
+describe('app.info', () => {
+  it('reads versions, schema version and KB statistics from the database', async () => {
+    const info = await api().call('app.info', {});
+    expect(info).toMatchObject({
+      name: 'LEXO',
+      version: pkg.version,
+      host: 'cli',
+      schemaVersion: 1,
+      dataDir: '/data',
+      versions: { node: process.versions.node, electron: null, chrome: null },
+      kb: { packId: 'lexo-core', packVersion: '0.1.0', counts: { step: 7, topology: 5, feature: 10 } },
+    });
+    expect(info.versions.sqlite).toMatch(/^3\.\d+\.\d+$/);
+  });
+
+  it('reports the Electron versions the host gives', async () => {
+    const a = createApi({
+      db: memoryDb(),
+      host: 'electron',
+      dataDir: '/d',
+      databasePath: ':memory:',
+      electronVersions: { electron: '45.0.0', chrome: '140.0' },
+    });
+    expect((await a.call('app.info', {})).versions).toMatchObject({ electron: '45.0.0', chrome: '140.0' });
+  });
+});
+
+describe('dispatch', () => {
+  it('answers every API name', async () => {
+    const a = api();
+    for (const name of API_NAMES) expect((await a.dispatch(name, {})).ok).toBe(true);
+  });
+
+  it('treats a missing input as an empty object', async () => {
+    expect((await api().dispatch('app.info', undefined)).ok).toBe(true);
+    expect((await api().dispatch('app.info', null)).ok).toBe(true);
+  });
+
+  it.each([
+    ['a string', 'hello'],
+    ['an array', []],
+    ['an unknown field', { extra: 1 }],
+    ['a number', 42],
+  ])('rejects %s as input with invalid-input, naming the problem', async (_label, input) => {
+    const result = await api().dispatch('app.info', input);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('invalid-input');
+    expect(result.error.message).toMatch(/^Invalid input for app\.info: /);
+    expect(result.error.issues?.length).toBeGreaterThan(0);
+  });
+
+  it.each([['nope'], [42], [null], ['__proto__'], ['constructor'], ['toString']])(
+    'refuses unknown method %j',
+    async (name) => {
+      const result = await api().dispatch(name, {});
+      expect(result).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
+    },
+  );
+
+  it('turns an unexpected error into an internal error instead of throwing', async () => {
+    const db = memoryDb();
+    const a = createApi({ db, host: 'cli', dataDir: '/d', databasePath: ':memory:' });
+    db.close();
+    const result = await a.dispatch('app.info', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+  });
+});

@@ -1,0 +1,42 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT, tempDir } from '../helpers/db';
+
+/** The real `lexo` executable, as `npx lexo` runs it: the built CLI in a child process. */
+function lexo(args: string[], env: NodeJS.ProcessEnv = {}) {
+  return spawnSync(process.execPath, [join(REPO_ROOT, 'bin', 'lexo.js'), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
+}
+
+describe('bin/lexo.js', () => {
+  it('info --json prints valid JSON read from the database', () => {
+    const t = tempDir();
+    try {
+      const r = lexo(['info', '--json', '--data-dir', t.dir]);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      const info = JSON.parse(r.stdout) as { name: string; schemaVersion: number; kb: { counts: { step: number } } };
+      expect(info.name).toBe('LEXO');
+      expect(info.schemaVersion).toBe(1);
+      expect(info.kb.counts.step).toBe(7);
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('exits 2 with a message on bad arguments', () => {
+    const r = lexo(['info', '--nope']);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain("Unknown option '--nope'");
+  });
+
+  it('prints its version', () => {
+    const r = lexo(['--version']);
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
