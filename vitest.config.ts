@@ -1,6 +1,6 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
-import SummaryReporter from './test/helpers/summary-reporter';
+import SummaryReporter from './test/helpers/summary-reporter.ts';
 
 export default defineConfig({
   test: {

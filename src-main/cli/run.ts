@@ -1,7 +1,7 @@
 // The `lexo` command line: the same API as the app, for scripts. With --json, stdout is one JSON
 // document; errors go to stderr with exit code 2 (the CLI contract of DESIGN.md).
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { AppInfo } from '../core/contract';
+import { LANGS, type AppInfo, type Lang, type SearchResult } from '../core/contract';
 import { LexoError } from '../core/errors';
 import { openLexo } from '../core/lexo';
 import { resolveDataDir } from '../core/paths';
@@ -20,6 +20,8 @@ Usage: lexo <command> [options]
 
 Commands:
   info              versions, schema version, data folder and knowledge-base statistics
+  search "<text>"   search symptoms, KB articles, steps, cmdlets and topics
+                    [--lang en|fr|zh-TW] [--limit N]
 
 Options:
   --json            print one JSON document on stdout (for scripts)
@@ -80,7 +82,63 @@ async function info(args: string[], io: CliIo): Promise<number> {
   }
 }
 
-const COMMANDS: Readonly<Record<string, (args: string[], io: CliIo) => Promise<number>>> = { info };
+function openFor(values: { 'data-dir'?: string }, io: CliIo) {
+  return openLexo({
+    dataDir: resolveDataDir(values['data-dir'], io.env),
+    resourcesDir: resourcesDir(io.env),
+    host: 'cli',
+  });
+}
+
+function formatResults(results: SearchResult[]): string {
+  if (results.length === 0) return 'No match.';
+  return results
+    .map(
+      (r, i) =>
+        `${String(i + 1).padStart(2)}. [${r.kind}] ${r.title}${r.kb ? ` (KB ${r.kb})` : ''}  ${r.id}  ${r.score.toFixed(2)}`,
+    )
+    .join('\n');
+}
+
+async function searchCommand(args: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      options: { ...COMMON_OPTIONS, lang: { type: 'string' }, limit: { type: 'string' } },
+      strict: true,
+      allowPositionals: true,
+    });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.out('Usage: lexo search "<text>" [--lang en|fr|zh-TW] [--limit N] [--json] [--data-dir DIR]\n');
+    return 0;
+  }
+  const query = positionals.join(' ').trim();
+  if (!query) throw new UsageError('search needs the text to look for, e.g. lexo search "no presence in OWA"');
+  const lang = values.lang ?? 'en';
+  if (!(LANGS as readonly string[]).includes(lang))
+    throw new UsageError(`--lang must be one of ${LANGS.join(', ')}, got "${lang}"`);
+  const limit = values.limit === undefined ? 10 : Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+    throw new UsageError(`--limit must be a whole number from 1 to 100, got "${values.limit}"`);
+  const lexo = openFor(values, io);
+  try {
+    const { results } = await lexo.api.call('kb.search', { query, lang: lang as Lang, limit });
+    io.out(values.json ? `${JSON.stringify({ results })}\n` : `${formatResults(results)}\n`);
+    return 0;
+  } finally {
+    lexo.close();
+  }
+}
+
+const COMMANDS: Readonly<Record<string, (args: string[], io: CliIo) => Promise<number>>> = {
+  info,
+  search: searchCommand,
+};
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [first, ...rest] = argv;

@@ -1,5 +1,7 @@
 import { API_NAMES, type ApiInput, type ApiName, type ApiOutput, type ApiResult } from './contract';
 import { appHandlers, type AppContext } from './app/handlers';
+import type { WritableDb } from './db/sqlite';
+import { kbHandlers } from './kb/handlers';
 import { LexoError, toApiError } from './errors';
 import { inputSchemas } from './schemas';
 
@@ -35,15 +37,20 @@ export function parseInput<N extends ApiName>(name: N, input: unknown): ApiInput
   return parsed.data;
 }
 
-function assembleHandlers(ctx: AppContext): Handlers {
-  const handlers: Handlers = { ...appHandlers(ctx) };
+export interface ApiContext extends AppContext {
+  db: WritableDb;
+  now?: () => Date;
+}
+
+function assembleHandlers(ctx: ApiContext): Handlers {
+  const handlers: Handlers = { ...appHandlers(ctx), ...kbHandlers(ctx) };
   for (const name of API_NAMES) {
     if (typeof handlers[name] !== 'function') throw new Error(`No handler for API method ${name}`);
   }
   return handlers;
 }
 
-export function createApi(ctx: AppContext): LexoApi {
+export function createApi(ctx: ApiContext): LexoApi {
   const handlers = assembleHandlers(ctx);
   const call = async <N extends ApiName>(name: N, input: ApiInput<N>): Promise<ApiOutput<N>> =>
     handlers[name](parseInput(name, input));

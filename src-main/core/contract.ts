@@ -1,5 +1,5 @@
 // The public contract between the core and every host (Electron IPC, web host, CLI) and the renderer.
-// Types plus a few constants only: the renderer imports this file, so it must stay free of Node and of the driver.
+// Types, constants and a few pure checks: the renderer imports this file, so it must stay free of Node and of the driver.
 
 export const LANGS = ['en', 'fr', 'zh-TW'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -13,9 +13,192 @@ export const TOPOLOGIES = [
 ] as const;
 export type Topology = (typeof TOPOLOGIES)[number];
 
-/** Kinds of knowledge-base entries counted in the statistics. */
-export const KB_KINDS = ['topology', 'feature', 'step', 'symptom', 'cmdlet', 'article'] as const;
+/** Kinds of knowledge-base entries. */
+export const KB_KINDS = [
+  'topology',
+  'exchange',
+  'cloud',
+  'feature',
+  'step',
+  'symptom',
+  'cmdlet',
+  'article',
+  'topic',
+] as const;
 export type KbKind = (typeof KB_KINDS)[number];
+
+/** Kinds that search returns (DESIGN.md's CLI contract, extended with topic). */
+export const SEARCH_KINDS = ['symptom', 'article', 'step', 'cmdlet', 'topic'] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+/** Why a result matched, for the UI ("matched the KB number", …). */
+export type MatchReason = 'kb-number' | 'cmdlet-name' | 'words' | 'fuzzy';
+
+export interface SearchResult {
+  kind: SearchKind;
+  id: string;
+  title: string;
+  kb: string | null;
+  /** 1 for the best result, lower for the others. */
+  score: number;
+  matched: MatchReason[];
+}
+
+export interface SearchInput {
+  query: string;
+  lang?: Lang;
+  limit?: number;
+  kinds?: SearchKind[];
+}
+
+/** A link from one entry to another, with the target's title in the requested language. */
+export interface KbLink {
+  kind: KbKind;
+  id: string;
+  title: string;
+  kb?: string | null;
+}
+
+export interface CommandView {
+  command: string;
+  caption?: string;
+  runOn?: string;
+}
+
+export interface SourceView {
+  title: string;
+  url?: string;
+  path?: string;
+}
+
+interface EntryViewBase {
+  id: string;
+  packId: string;
+  lang: Lang;
+  title: string;
+  summary: string;
+}
+
+export interface TopologyView extends EntryViewBase {
+  kind: 'topology';
+  product: string;
+  accounts: string;
+  dirsync: string;
+  sso: string;
+  supportLevel: string;
+  lastStep: number;
+}
+export interface ExchangeView extends EntryViewBase {
+  kind: 'exchange';
+}
+export interface CloudView extends EntryViewBase {
+  kind: 'cloud';
+  proxyFqdn: string;
+}
+export interface FeatureView extends EntryViewBase {
+  kind: 'feature';
+  group: string;
+  enabledAfterStep: number | null;
+  support: Record<string, 'yes' | 'no' | 'partial'>;
+  supportNote?: string;
+}
+export interface StepVariantView {
+  id: string;
+  topologies: KbLink[];
+  exchange?: KbLink[];
+  dirsync?: boolean;
+  action: 'configure' | 'check' | 'nothing-to-do' | 'not-applicable';
+  text: string;
+  fix: CommandView[];
+  verify: CommandView[];
+}
+export interface StepView extends EntryViewBase {
+  kind: 'step';
+  number: number;
+  explanation: string;
+  enables: KbLink[];
+  variants: StepVariantView[];
+  cmdlets: KbLink[];
+  articles: KbLink[];
+  topics: KbLink[];
+  sources: SourceView[];
+}
+export interface CmdletView extends EntryViewBase {
+  kind: 'cmdlet';
+  name: string;
+  module: string;
+  runOn?: string;
+  syntax: string[];
+  parameters: { name: string; type: string; summary: string; integrationValue?: string; note?: string }[];
+  notes: string[];
+  examples: CommandView[];
+  link?: string;
+  related: KbLink[];
+  articles: KbLink[];
+  steps: KbLink[];
+}
+export interface ArticleView extends EntryViewBase {
+  kind: 'article';
+  kb: string | null;
+  appliesTo: { topologies: KbLink[]; exchange: KbLink[]; clouds: KbLink[]; clients: string[]; products: string[] };
+  symptoms: string;
+  errors: string[];
+  cause: string;
+  resolution: string;
+  commands: CommandView[];
+  verify?: string;
+  steps: KbLink[];
+  features: KbLink[];
+  cmdlets: KbLink[];
+  related: KbLink[];
+  status: 'published' | 'removed';
+  link?: string;
+  removed?: { repo: string; path: string; commit: string; date: string };
+  retiredProduct: boolean;
+  sources: SourceView[];
+}
+export interface SymptomView extends EntryViewBase {
+  kind: 'symptom';
+  phrases: string[];
+  features: KbLink[];
+  steps: KbLink[];
+  articles: KbLink[];
+}
+export interface TopicView extends EntryViewBase {
+  kind: 'topic';
+  body: string[];
+  commands: CommandView[];
+  facts: Record<string, string | number | boolean | string[]>;
+  steps: KbLink[];
+  cmdlets: KbLink[];
+  articles: KbLink[];
+  sources: SourceView[];
+}
+export type KbEntryView =
+  TopologyView | ExchangeView | CloudView | FeatureView | StepView | CmdletView | ArticleView | SymptomView | TopicView;
+
+export interface KbListItem {
+  kind: KbKind;
+  id: string;
+  title: string;
+  summary: string;
+  kb: string | null;
+}
+
+/** The support matrix: which feature works in which topology. */
+export interface SupportMatrix {
+  topologies: KbLink[];
+  features: (KbLink & { support: Record<string, 'yes' | 'no' | 'partial'>; note?: string })[];
+}
+
+export interface PackInfo {
+  id: string;
+  version: string;
+  source: 'builtin' | 'team';
+  languages: Lang[];
+  loadedAt: string;
+  counts: Partial<Record<KbKind, number>>;
+}
 
 export type HostKind = 'electron' | 'web' | 'cli';
 
@@ -46,6 +229,15 @@ export interface AppInfo {
 /** Every API method: its input and output. Hosts expose exactly these names. */
 export interface ApiMethods {
   'app.info': { input: Record<string, never>; output: AppInfo };
+  'kb.search': { input: SearchInput; output: { results: SearchResult[] } };
+  'kb.get': { input: { kind: KbKind; id: string; lang?: Lang }; output: KbEntryView };
+  'kb.list': { input: { kind: KbKind; lang?: Lang }; output: { items: KbListItem[] } };
+  'kb.matrix': { input: { lang?: Lang }; output: SupportMatrix };
+  'kb.packs': { input: Record<string, never>; output: { packs: PackInfo[] } };
+  /** Imports a team pack from the text of its file; replaces an earlier version of the same team pack. */
+  'kb.importPack': { input: { text: string; name?: string }; output: PackInfo };
+  'kb.exportPack': { input: { id: string }; output: { fileName: string; text: string } };
+  'kb.removePack': { input: { id: string }; output: { removed: boolean } };
 }
 
 export type ApiName = keyof ApiMethods;
@@ -53,7 +245,17 @@ export type ApiInput<N extends ApiName> = ApiMethods[N]['input'];
 export type ApiOutput<N extends ApiName> = ApiMethods[N]['output'];
 
 /** Listed at runtime so preload and web client can expose one function per name, and nothing else. */
-export const API_NAMES = ['app.info'] as const satisfies readonly ApiName[];
+export const API_NAMES = [
+  'app.info',
+  'kb.search',
+  'kb.get',
+  'kb.list',
+  'kb.matrix',
+  'kb.packs',
+  'kb.importPack',
+  'kb.exportPack',
+  'kb.removePack',
+] as const satisfies readonly ApiName[];
 
 export const ERROR_CODES = [
   'invalid-input',
@@ -82,5 +284,35 @@ export type LexoBridge = {
   [N in ApiName]: (input: ApiInput<N>) => Promise<ApiResult<ApiOutput<N>>>;
 };
 
+/** Microsoft documentation hosts that articles link to: the only links LEXO shows as links or opens outside. */
+export const DOC_LINK_HOSTS = [
+  'learn.microsoft.com',
+  'support.microsoft.com',
+  'docs.microsoft.com',
+  'technet.microsoft.com',
+] as const;
+
+/** An https link to Microsoft documentation, default port, no credentials. Shared by the shell and the renderer. */
+export function isDocLink(url: unknown): boolean {
+  if (typeof url !== 'string') return false;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  return (
+    parsed.protocol === 'https:' &&
+    parsed.username === '' &&
+    parsed.password === '' &&
+    parsed.port === '' &&
+    (DOC_LINK_HOSTS as readonly string[]).includes(parsed.hostname)
+  );
+}
+
 /** IPC channel of a method. */
 export const channelOf = (name: ApiName): `lexo:${ApiName}` => `lexo:${name}`;
+
+/** Compile-time check that API_NAMES lists every method of ApiMethods. */
+type MissingApiNames = Exclude<ApiName, (typeof API_NAMES)[number]>;
+export const API_NAMES_COMPLETE: MissingApiNames extends never ? true : MissingApiNames = true;

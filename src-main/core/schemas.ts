@@ -1,7 +1,26 @@
 import { z } from 'zod';
-import type { ApiInput, ApiName } from './contract';
+import { KB_KINDS, LANGS, SEARCH_KINDS, type ApiInput, type ApiName } from './contract';
+
+const lang = z.enum(LANGS).optional();
+const none = z.object({}).strict() as z.ZodType<Record<string, never>>;
+const entryId = z.string().min(1).max(200);
 
 /** Input schema of every API method. Every host validates with these before a handler runs. */
 export const inputSchemas: { [N in ApiName]: z.ZodType<ApiInput<N>> } = {
-  'app.info': z.object({}).strict() as z.ZodType<Record<string, never>>,
+  'app.info': none,
+  'kb.search': z
+    .object({
+      query: z.string().max(2000, 'at most 2000 characters'),
+      lang,
+      limit: z.number().int().min(1).max(100).optional(),
+      kinds: z.array(z.enum(SEARCH_KINDS)).min(1).optional(),
+    })
+    .strict(),
+  'kb.get': z.object({ kind: z.enum(KB_KINDS), id: entryId, lang }).strict(),
+  'kb.list': z.object({ kind: z.enum(KB_KINDS), lang }).strict(),
+  'kb.matrix': z.object({ lang }).strict(),
+  'kb.packs': none,
+  'kb.importPack': z.object({ text: z.string(), name: z.string().max(260).optional() }).strict(),
+  'kb.exportPack': z.object({ id: entryId }).strict(),
+  'kb.removePack': z.object({ id: entryId }).strict(),
 };

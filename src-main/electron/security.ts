@@ -2,6 +2,7 @@
 // tested in plain Node against tables of hostile inputs. URLs are parsed with `new URL` and compared by parts,
 // never by substring (`app://lexo.attacker`, `http://localhost:5173.evil.com`).
 import type { BrowserWindowConstructorOptions } from 'electron';
+import { isDocLink } from '../core/contract';
 import { resolveStaticFile } from '../node-host/static-files';
 
 export const APP_SCHEME = 'app';
@@ -107,26 +108,8 @@ export function isAllowedRequest(url: unknown, devOrigin?: string, resourceType?
   return false;
 }
 
-/** Microsoft documentation hosts the KB articles link to; nothing else leaves the app. */
-export const EXTERNAL_LINK_HOSTS: ReadonlySet<string> = new Set([
-  'learn.microsoft.com',
-  'support.microsoft.com',
-  'docs.microsoft.com',
-  'technet.microsoft.com',
-]);
-
-/** Links handed to the system browser: https, default port, no credentials, an allow-listed host. */
-export function isAllowedExternalLink(url: unknown): boolean {
-  const parsed = parseUrl(url);
-  return (
-    !!parsed &&
-    parsed.protocol === 'https:' &&
-    !parsed.username &&
-    !parsed.password &&
-    parsed.port === '' &&
-    EXTERNAL_LINK_HOSTS.has(parsed.hostname)
-  );
-}
+/** Links handed to the system browser: https Microsoft documentation only (the contract's isDocLink). */
+export const isAllowedExternalLink = isDocLink;
 
 /**
  * Permissions the page may have, per permission, app origin only. Copy buttons (fix commands) need

@@ -51,7 +51,9 @@ const STATUS_OF: Partial<Record<ApiError['code'], number>> = {
   forbidden: 403,
   internal: 500,
   'database-error': 500,
-  'pack-error': 500,
+  // A pack the user imported is bad input, not a server failure.
+  'pack-error': 422,
+  unavailable: 503,
 };
 
 function send(

@@ -3,6 +3,7 @@ import { AppInfoStore } from './app-info.svelte';
 import type { LexoClient } from './client';
 import type { AppContext } from './context';
 import { I18n } from './i18n.svelte';
+import { KbState } from './kb.svelte';
 import { browserStorage, type PrefStorage } from './prefs';
 import { Router } from './router.svelte';
 import { SearchState } from './search.svelte';
@@ -16,6 +17,12 @@ export interface UiEnv {
   root?: HTMLElement | undefined;
   /** `location.hash` at start. */
   hash?: string | undefined;
+  /** Changes `location.hash` (navigation from code). */
+  setHash?: ((hash: string) => void) | undefined;
+  /** Search debounce in ms (tests shorten it). */
+  searchDelay?: number | undefined;
+  /** Saves an exported pack (tests capture it). */
+  download?: ((fileName: string, text: string) => void) | undefined;
 }
 
 export function browserEnv(): UiEnv {
@@ -28,12 +35,24 @@ export function browserEnv(): UiEnv {
 }
 
 export function createAppState(client: LexoClient, env: UiEnv = browserEnv()): AppContext {
+  const i18n = new I18n({ storage: env.storage, language: env.language, root: env.root });
+  const info = new AppInfoStore(client);
+  const search = new SearchState({ client, lang: i18n.lang, delay: env.searchDelay });
+  const kb = new KbState({
+    client,
+    download: env.download,
+    onChange: () => {
+      void info.load();
+      search.refresh();
+    },
+  });
   return {
     client,
-    i18n: new I18n({ storage: env.storage, language: env.language, root: env.root }),
+    i18n,
     theme: new Theme({ storage: env.storage, root: env.root }),
-    router: new Router(env.hash ?? ''),
-    info: new AppInfoStore(client),
-    search: new SearchState(),
+    router: new Router(env.hash ?? '', env.setHash),
+    info,
+    search,
+    kb,
   };
 }

@@ -3,6 +3,7 @@ import { createContext } from 'svelte';
 import type { AppInfoStore } from './app-info.svelte';
 import type { LexoClient } from './client';
 import type { I18n } from './i18n.svelte';
+import type { KbState } from './kb.svelte';
 import type { Router } from './router.svelte';
 import type { SearchState } from './search.svelte';
 import type { Theme } from './theme.svelte';
@@ -14,6 +15,7 @@ export interface AppContext {
   router: Router;
   info: AppInfoStore;
   search: SearchState;
+  kb: KbState;
 }
 
 export const [getAppContext, setAppContext] = createContext<AppContext>();

@@ -58,6 +58,8 @@ export class I18n {
   #numbers = $derived(new Intl.NumberFormat(this.#lang));
   #lists = $derived(new Intl.ListFormat(this.#lang, { type: 'conjunction', style: 'narrow' }));
   #dates = $derived(new Intl.DateTimeFormat(this.#lang, { dateStyle: 'medium', timeStyle: 'short' }));
+  #plurals = $derived(new Intl.PluralRules(this.#lang));
+  #days = $derived(new Intl.DateTimeFormat(this.#lang, { dateStyle: 'long', timeZone: 'UTC' }));
 
   constructor(env: I18nEnv = {}) {
     this.#storage = env.storage;
@@ -83,6 +85,11 @@ export class I18n {
     return interpolate(template, params, (n) => this.number(n));
   }
 
+  /** The message for `count` items: `one` where the language uses its singular form, else `other`. */
+  plural(count: number, one: MessageKey, other: MessageKey, params?: MessageParams): string {
+    return this.t(this.#plurals.select(count) === 'one' ? one : other, { ...params, count });
+  }
+
   number(value: number): string {
     return this.#numbers.format(value);
   }
@@ -96,5 +103,14 @@ export class I18n {
   date(value: string | Date): string {
     const time = typeof value === 'string' ? Date.parse(value) : value.getTime();
     return Number.isNaN(time) ? String(value) : this.#dates.format(time);
+  }
+
+  /**
+   * A calendar day such as `2023-04-18` (no time of day), in the current language. Read as UTC so the day does
+   * not move with the computer's time zone; an unparsable string is shown as given.
+   */
+  day(value: string): string {
+    const time = Date.parse(value);
+    return Number.isNaN(time) ? value : this.#days.format(time);
   }
 }

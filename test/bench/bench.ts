@@ -4,7 +4,12 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
-import { openDatabase } from '../../src-main/core/db/sqlite';
+import { existsSync } from 'node:fs';
+import { all, openDatabase, type WritableDb } from '../../src-main/core/db/sqlite';
+import { loadPack, readPack } from '../../src-main/core/kb/pack';
+import { search } from '../../src-main/core/kb/search';
+import { memoryDb, PACK_DIR, REPO_ROOT } from '../helpers/db';
+import { syntheticPack } from './kb-corpus';
 import { openLexo } from '../../src-main/core/lexo';
 import { startWebHost } from '../../src-main/web/server';
 import { launchChromium } from '../helpers/chromium';
@@ -61,6 +66,87 @@ function benchDatabase(): void {
   }
 }
 
+function percentile(values: number[], p: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+}
+
+type Lang = 'en' | 'fr' | 'zh-TW';
+function benchQueries(): { query: string; lang: Lang }[] {
+  const file = join(REPO_ROOT, 'test', 'core', 'kb', 'relevance.json');
+  const set = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { query: string; lang: Lang }[]) : [];
+  return [
+    ...set.map(({ query, lang }) => ({ query, lang })),
+    { query: 'presence owa', lang: 'en' },
+    { query: 'hosting provider edge proxy', lang: 'en' },
+    { query: 'free busy calendar outlook', lang: 'en' },
+    { query: 'kalomi', lang: 'en' },
+    { query: 'conversation history missing', lang: 'en' },
+    { query: '3012345', lang: 'en' },
+  ];
+}
+
+/** Search latency per query in ms, each query run `rounds` times after one warm-up run. */
+function timeQueries(
+  db: WritableDb,
+  queries: { query: string; lang: Lang }[],
+  run: (q: { query: string; lang: Lang }) => unknown,
+  rounds = 5,
+): number[] {
+  const times: number[] = [];
+  for (const q of queries) {
+    run(q);
+    for (let i = 0; i < rounds; i++) times.push(time(() => run(q)));
+  }
+  void db;
+  return times;
+}
+
+/** The naive alternative: every query word as a LIKE over the stored entries. */
+function likeScan(db: WritableDb, query: string): unknown[] {
+  const words = query
+    .split(/\s+/)
+    .filter((w) => w.length > 1)
+    .slice(0, 8);
+  if (words.length === 0) return [];
+  return all(
+    db,
+    `SELECT kind, id FROM kb_entry WHERE ${words.map(() => 'data LIKE ?').join(' AND ')} LIMIT 10`,
+    words.map((w) => `%${w}%`),
+  );
+}
+
+function benchSearch(): void {
+  const loads: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const db = memoryDb();
+    loads.push(time(() => loadPack(db, readPack(PACK_DIR))));
+    db.close();
+  }
+  report('kb.first-run-load.shipped-pack', median(loads), 'ms');
+
+  const queries = benchQueries();
+  const shipped = memoryDb();
+  loadPack(shipped, readPack(PACK_DIR));
+  const small = timeQueries(shipped, queries, (q) => search(shipped, { ...q, limit: 10 }));
+  report('kb.search.shipped.p50', percentile(small, 50), 'ms');
+  report('kb.search.shipped.p95', percentile(small, 95), 'ms');
+  shipped.close();
+
+  const big = memoryDb();
+  const loadBig = time(() => loadPack(big, syntheticPack(50_000)));
+  report('kb.synthetic-50k.load', loadBig, 'ms');
+  const fts = timeQueries(big, queries, (q) => search(big, { ...q, limit: 10 }));
+  const like = timeQueries(big, queries, (q) => likeScan(big, q.query), 1);
+  report('kb.search.50k.p50', percentile(fts, 50), 'ms');
+  report('kb.search.50k.p95', percentile(fts, 95), 'ms');
+  report('kb.search.50k.like-baseline.p50', percentile(like, 50), 'ms');
+  report('kb.search.50k.like-baseline.p95', percentile(like, 95), 'ms');
+  report('kb.search.50k.vs-like.p50', percentile(like, 50) / percentile(fts, 50), 'x');
+  report('kb.search.50k.vs-like.p95', percentile(like, 95) / percentile(fts, 95), 'x');
+  big.close();
+}
+
 function benchRendererSize(): void {
   const assets = join(RENDERER_DIR, 'assets');
   const js = readdirSync(assets).filter((f) => f.endsWith('.js'));
@@ -111,6 +197,7 @@ async function benchFirstRender(): Promise<void> {
 
 export async function runBench(): Promise<Figure[]> {
   benchDatabase();
+  benchSearch();
   benchRendererSize();
   await benchFirstRender();
   return figures;

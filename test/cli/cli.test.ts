@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src-main/cli/run';
-import { tempDir } from '../helpers/db';
+import { MINI_RESOURCES_DIR, tempDir } from '../helpers/db';
+import { LATEST_SCHEMA_VERSION } from '../../src-main/core/db/migrate';
 import pkg from '../../package.json';
 
 async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
   let out = '';
   let err = '';
-  const code = await runCli(args, { out: (s) => void (out += s), err: (s) => void (err += s), env });
+  // The mini pack keeps these tests about the CLI, not about the shipped content.
+  const code = await runCli(args, {
+    out: (s) => void (out += s),
+    err: (s) => void (err += s),
+    env: { LEXO_RESOURCES_DIR: MINI_RESOURCES_DIR, ...env },
+  });
   return { code, out, err };
 }
 
@@ -39,10 +45,10 @@ describe('lexo CLI', () => {
         host: string;
         dataDir: string;
         schemaVersion: number;
-        kb: { counts: { step: number } };
+        kb: { packId: string; counts: { cmdlet: number } };
       };
-      expect(info).toMatchObject({ host: 'cli', dataDir: t.dir, schemaVersion: 1 });
-      expect(info.kb.counts.step).toBe(7);
+      expect(info).toMatchObject({ host: 'cli', dataDir: t.dir, schemaVersion: LATEST_SCHEMA_VERSION });
+      expect(info.kb).toMatchObject({ packId: 'mini', counts: { cmdlet: 2 } });
     } finally {
       t.cleanup();
     }
@@ -54,14 +60,59 @@ describe('lexo CLI', () => {
       const r = await cli(['info'], { LEXO_DATA_DIR: t.dir });
       expect(r.code).toBe(0);
       expect(r.out).toContain(`Data folder ${t.dir}`);
-      expect(r.out).toContain('Schema version 1');
-      expect(r.out).toMatch(/step 7/);
+      expect(r.out).toContain(`Schema version ${LATEST_SCHEMA_VERSION}`);
+      expect(r.out).toMatch(/cmdlet 2/);
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('search --json prints the results of the contract, best first', async () => {
+    const t = tempDir();
+    try {
+      const r = await cli([
+        'search',
+        'hosting',
+        'provider',
+        '--json',
+        '--lang',
+        'fr',
+        '--limit',
+        '3',
+        '--data-dir',
+        t.dir,
+      ]);
+      expect(r.code).toBe(0);
+      const { results } = JSON.parse(r.out) as {
+        results: { kind: string; id: string; title: string; kb: string | null; score: number }[];
+      };
+      expect(results.length).toBeGreaterThan(0);
+      expect(results.length).toBeLessThanOrEqual(3);
+      expect(results[0]).toMatchObject({ score: 1 });
+      for (const result of results)
+        expect(Object.keys(result)).toEqual(expect.arrayContaining(['kind', 'id', 'title', 'kb', 'score']));
+      expect(results.map((x) => x.title)).toContain("Fournisseur d'hébergement");
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('search by KB number returns the article first, in readable text without --json', async () => {
+    const t = tempDir();
+    try {
+      const r = await cli(['search', '2565604', '--data-dir', t.dir]);
+      expect(r.code).toBe(0);
+      expect(r.out.split('\n')[0]).toMatch(/^ 1\. \[article\] .*\(KB 2565604\)\s+kb-2565604/);
     } finally {
       t.cleanup();
     }
   });
 
   it.each([
+    [['search'], /needs the text/],
+    [['search', 'x', '--lang', 'de'], /--lang must be one of en, fr, zh-TW, got "de"/],
+    [['search', 'x', '--limit', '0'], /--limit must be a whole number from 1 to 100/],
+    [['search', 'x', '--limit', 'many'], /--limit must be a whole number/],
     [['frobnicate'], /unknown command 'frobnicate'/],
     [['--frob'], /unknown option '--frob'/],
     [['info', '--bogus'], /Unknown option '--bogus'/],

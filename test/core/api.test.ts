@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { createApi } from '../../src-main/core/api';
 import { API_NAMES } from '../../src-main/core/contract';
 import { loadPack, readPack } from '../../src-main/core/kb/pack';
-import { memoryDb, PACK_DIR } from '../helpers/db';
+import { VALID_INPUTS } from '../helpers/api-examples';
+import { memoryDb, MINI_PACK_DIR } from '../helpers/db';
+import { LATEST_SCHEMA_VERSION } from '../../src-main/core/db/migrate';
 import pkg from '../../package.json';
 
 function api() {
   const db = memoryDb();
-  loadPack(db, readPack(PACK_DIR));
+  loadPack(db, readPack(MINI_PACK_DIR));
   return createApi({ db, host: 'cli', dataDir: '/data', databasePath: ':memory:' });
 }
 
@@ -18,10 +20,10 @@ describe('app.info', () => {
       name: 'LEXO',
       version: pkg.version,
       host: 'cli',
-      schemaVersion: 1,
+      schemaVersion: LATEST_SCHEMA_VERSION,
       dataDir: '/data',
       versions: { node: process.versions.node, electron: null, chrome: null },
-      kb: { packId: 'lexo-core', packVersion: '0.1.0', counts: { step: 7, topology: 5, feature: 10 } },
+      kb: { packId: 'mini', packVersion: '1.0.0', counts: { step: 1, topology: 2, feature: 1, cmdlet: 2 } },
     });
     expect(info.versions.sqlite).toMatch(/^3\.\d+\.\d+$/);
   });
@@ -39,10 +41,19 @@ describe('app.info', () => {
 });
 
 describe('dispatch', () => {
-  it('answers every API name', async () => {
+  it('answers every API name given a valid input', async () => {
     const a = api();
-    for (const name of API_NAMES) expect((await a.dispatch(name, {})).ok).toBe(true);
+    for (const name of API_NAMES) expect(await a.dispatch(name, VALID_INPUTS[name]), name).toMatchObject({ ok: true });
   });
+
+  it.each(API_NAMES.filter((n) => !['app.info', 'kb.packs', 'kb.matrix'].includes(n)))(
+    'rejects %s with an empty input, naming the field',
+    async (name) => {
+      const result = await api().dispatch(name, {});
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+      if (!result.ok) expect(result.error.issues?.[0]?.path).not.toBe('(input)');
+    },
+  );
 
   it('treats a missing input as an empty object', async () => {
     expect((await api().dispatch('app.info', undefined)).ok).toBe(true);

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LATEST_SCHEMA_VERSION } from '../../src-main/core/db/migrate';
 import { REPO_ROOT, tempDir } from '../helpers/db';
 
 /** The real `lexo` executable, as `npx lexo` runs it: the built CLI in a child process. */
@@ -20,7 +21,7 @@ describe('bin/lexo.js', () => {
       expect(r.status).toBe(0);
       const info = JSON.parse(r.stdout) as { name: string; schemaVersion: number; kb: { counts: { step: number } } };
       expect(info.name).toBe('LEXO');
-      expect(info.schemaVersion).toBe(1);
+      expect(info.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
       expect(info.kb.counts.step).toBe(7);
     } finally {
       t.cleanup();

@@ -3,6 +3,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LATEST_SCHEMA_VERSION } from '../../src-main/core/db/migrate';
+import { SHIPPED_PACK_VERSION } from '../helpers/db';
 import { ARTIFACTS_DIR, startWebSession, type WebSession } from '../helpers/web-session';
 
 let s: WebSession;
@@ -20,8 +22,8 @@ describe('browser mode, end to end', () => {
   it('loads the shell and shows app.info read from SQLite through the API', async () => {
     await s.page.goto(s.host.url);
     await s.page.getByTestId('info-schema-version').first().waitFor();
-    expect(await text('info-schema-version')).toBe('1');
-    expect(await text('info-pack-version')).toBe('0.1.0');
+    expect(await text('info-schema-version')).toBe(String(LATEST_SCHEMA_VERSION));
+    expect(await text('info-pack-version')).toBe(SHIPPED_PACK_VERSION);
     expect(await text('info-kb-count-step')).toBe('7');
     expect(await s.page.getAttribute('html', 'lang')).toBe('en');
     // The token does not stay in the address bar.

@@ -26,7 +26,9 @@ describe('createBridge', () => {
     const bridge = createBridge(invoke);
     for (const name of API_NAMES) {
       invoke.mockClear();
-      await expect(bridge[name]({})).resolves.toEqual({ ok: true, value: 'answer' });
+      // The bridge forwards whatever it is given; validation happens in the main process.
+      const call = bridge[name] as (input: unknown) => Promise<unknown>;
+      await expect(call({})).resolves.toEqual({ ok: true, value: 'answer' });
       expect(invoke).toHaveBeenCalledExactlyOnceWith(`lexo:${name}`, {});
     }
   });

@@ -15,7 +15,7 @@ const root = document.documentElement;
 function renderApp(client: LexoClient, env: Partial<UiEnv> = {}) {
   const storage = memoryStorage();
   const result = render(App, {
-    props: { client, env: { storage, language: 'en-US', root, hash: window.location.hash, ...env } },
+    props: { client, env: { storage, language: 'en-US', root, hash: window.location.hash, searchDelay: 0, ...env } },
   });
   return { ...result, storage };
 }
@@ -46,7 +46,7 @@ describe('shell', () => {
 
     expect(within(screen.getByRole('banner')).getByText('LEXO')).toBeTruthy();
     expect(screen.getByRole('main')).toBeTruthy();
-    const nav = screen.getByRole('navigation');
+    const nav = screen.getByRole('navigation', { name: 'Main' });
     expect(within(nav).getAllByRole('link')).toHaveLength(5);
     for (const [id, label] of [
       ['nav-search', 'Search'],
@@ -177,7 +177,7 @@ describe('app.info', () => {
     await screen.findByTestId('kb-stats');
     for (const kind of KB_KINDS) expect(text(`kb-stat-${kind}`)).toBe(String(INFO.kb.counts[kind]));
     expect(text('kb-pack-id')).toBe('lexo-core');
-    expect(text('kb-total')).toBe('Entries in total: 49');
+    expect(text('kb-total')).toBe('Entries in total: 60');
   });
 });
 
@@ -190,7 +190,7 @@ describe('screens', () => {
 
     await fireEvent.input(input, { target: { value: '  free/busy missing  ' } });
     expect(screen.queryByTestId('search-empty')).toBeNull();
-    expect(screen.getByTestId('search-no-match').textContent).toContain('No match for “free/busy missing”');
+    expect((await screen.findByTestId('search-no-match')).textContent).toContain('No match for “free/busy missing”');
   });
 
   it('search keeps its query across screens', async () => {

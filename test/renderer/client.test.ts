@@ -46,7 +46,7 @@ function fakeEnv(options: {
 
 function bridge(answer: (input: unknown) => Promise<ApiResult<AppInfo>>) {
   const fn = vi.fn(answer);
-  return { lexo: { 'app.info': fn } as LexoBridge, fn };
+  return { lexo: { 'app.info': fn } as unknown as LexoBridge, fn };
 }
 
 describe('Electron body (window.lexo)', () => {

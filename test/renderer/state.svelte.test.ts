@@ -2,8 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppInfoStore } from '../../src-renderer/lib/app-info.svelte';
 import { I18n, LANG_STORAGE_KEY } from '../../src-renderer/lib/i18n.svelte';
-import { hrefOf, parseHash, Router } from '../../src-renderer/lib/router.svelte';
-import { SearchState } from '../../src-renderer/lib/search.svelte';
+import { entryHref, hrefOf, parseHash, Router, sectionOf } from '../../src-renderer/lib/router.svelte';
 import { Theme, THEME_STORAGE_KEY } from '../../src-renderer/lib/theme.svelte';
 import { fail, INFO, memoryStorage, ok, stubClient } from './helpers';
 
@@ -43,6 +42,25 @@ describe('I18n', () => {
     const expected = new Intl.ListFormat('fr', { type: 'conjunction', style: 'narrow' }).format(['a', 'b', 'c']);
     i18n.setLang('fr');
     expect(i18n.list(['a', 'b', 'c'])).toBe(expected);
+  });
+
+  it('formats calendar days without shifting them across time zones', () => {
+    const i18n = new I18n({ language: 'en' });
+    expect(i18n.day('2023-04-18')).toBe('April 18, 2023');
+    i18n.setLang('fr');
+    expect(i18n.day('2023-04-18')).toBe('18 avril 2023');
+    expect(i18n.day('someday')).toBe('someday');
+  });
+
+  it('picks the plural form of the language', () => {
+    const i18n = new I18n({ language: 'en' });
+    expect(i18n.plural(1, 'search.count.one', 'search.count.other')).toBe('1 result');
+    expect(i18n.plural(3, 'search.count.one', 'search.count.other')).toBe('3 results');
+    i18n.setLang('fr');
+    expect(i18n.plural(0, 'search.count.one', 'search.count.other')).toBe('0 résultat');
+    expect(i18n.plural(1200, 'search.count.one', 'search.count.other')).toBe(
+      `${(1200).toLocaleString('fr')} résultats`,
+    );
   });
 
   it('formats dates in the current language and shows an unparsable date as given', () => {
@@ -120,6 +138,13 @@ describe('router', () => {
     ['#main', null],
     ['#/nowhere', null],
     ['#/kb/extra', null],
+    ['#/kb/article/kb-2565604', { name: 'entry', kind: 'article', id: 'kb-2565604' }],
+    ['#/kb/step/step-5-hosting-provider', { name: 'entry', kind: 'step', id: 'step-5-hosting-provider' }],
+    ['#/kb/cmdlet/Get-Cs%20X', { name: 'entry', kind: 'cmdlet', id: 'Get-Cs X' }],
+    ['#/kb/nonsense/x', null],
+    ['#/kb/article/', null],
+    ['#/kb/article/a/b', null],
+    ['#/kb/article/%E0%A4%A', null],
     ['#/case/%E0%A4%A', null],
   ])('parses %j', (hash, route) => {
     expect(parseHash(hash)).toEqual(route);
@@ -128,6 +153,24 @@ describe('router', () => {
   it('builds hrefs that parse back', () => {
     expect(hrefOf({ name: 'case', id: 'a/b c' })).toBe('#/case/a%2Fb%20c');
     expect(parseHash(hrefOf({ name: 'case', id: 'a/b c' }))).toEqual({ name: 'case', id: 'a/b c' });
+    expect(entryHref('article', 'kb-2565604')).toBe('#/kb/article/kb-2565604');
+    const odd = { name: 'entry', kind: 'topic', id: 'a/b c' } as const;
+    expect(parseHash(hrefOf(odd))).toEqual(odd);
+  });
+
+  it('puts entry pages under the knowledge base in the navigation', () => {
+    expect(sectionOf({ name: 'entry', kind: 'step', id: 'x' })).toBe('kb');
+    expect(sectionOf({ name: 'cases' })).toBe('cases');
+  });
+
+  it('open() changes the address bar and the screen together, and ignores what is not a route', () => {
+    const hashes: string[] = [];
+    const router = new Router('', (h) => hashes.push(h));
+    router.open('#/kb/article/kb-2565604');
+    expect(router.route).toEqual({ name: 'entry', kind: 'article', id: 'kb-2565604' });
+    expect(hashes).toEqual(['#/kb/article/kb-2565604']);
+    router.open('#nowhere');
+    expect(hashes).toHaveLength(1);
   });
 
   it('follows hash changes and keeps the screen on an in-page anchor', () => {
@@ -174,16 +217,5 @@ describe('AppInfoStore', () => {
     releaseFirst(ok());
     await a;
     expect(info.value?.version).toBe('9.9.9');
-  });
-});
-
-describe('SearchState', () => {
-  it('derives the trimmed query', () => {
-    const search = new SearchState();
-    expect(search.trimmed).toBe('');
-    search.query = '  presence missing ';
-    expect(search.trimmed).toBe('presence missing');
-    search.query = '   ';
-    expect(search.trimmed).toBe('');
   });
 });

@@ -6,7 +6,8 @@ import { createApi } from '../../src-main/core/api';
 import { loadPack, readPack } from '../../src-main/core/kb/pack';
 import { MAX_BODY_BYTES, startWebHost, type WebHost } from '../../src-main/web/server';
 import { resolveStaticFile } from '../../src-main/node-host/static-files';
-import { memoryDb, PACK_DIR, tempDir } from '../helpers/db';
+import { memoryDb, MINI_PACK_DIR, tempDir } from '../helpers/db';
+import { LATEST_SCHEMA_VERSION } from '../../src-main/core/db/migrate';
 
 interface Reply {
   status: number;
@@ -60,7 +61,7 @@ beforeAll(async () => {
   writeFileSync(join(t.dir, 'secret.txt'), 'secret');
   symlinkSync(join(t.dir, 'secret.txt'), join(renderer, 'link.txt'));
   const db = memoryDb();
-  loadPack(db, readPack(PACK_DIR));
+  loadPack(db, readPack(MINI_PACK_DIR));
   host = await startWebHost({
     api: createApi({ db, host: 'web', dataDir: t.dir, databasePath: ':memory:' }),
     rendererDir: renderer,
@@ -112,8 +113,23 @@ describe('web host', () => {
       value: { schemaVersion: number; kb: { counts: { step: number } } };
     };
     expect(body.ok).toBe(true);
-    expect(body.value.schemaVersion).toBe(1);
-    expect(body.value.kb.counts.step).toBe(7);
+    expect(body.value.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
+    expect(body.value.kb.counts.step).toBe(1);
+  });
+
+  it('serves the knowledge-base API: search and entry pages', async () => {
+    const found = JSON.parse((await api('{"input":{"query":"2565604","lang":"fr"}}', {}, '/api/kb.search')).body);
+    expect(found.value.results[0]).toMatchObject({ kind: 'article', id: 'kb-2565604', kb: '2565604' });
+    const page = JSON.parse(
+      (await api('{"input":{"kind":"article","id":"kb-2565604","lang":"en"}}', {}, '/api/kb.get')).body,
+    );
+    expect(page.value).toMatchObject({ kind: 'article', errors: ["Instant Messaging isn't available right now."] });
+    const missing = await api('{"input":{"kind":"article","id":"kb-1"}}', {}, '/api/kb.get');
+    expect(missing.status).toBe(404);
+    expect(JSON.parse(missing.body).error).toMatchObject({
+      code: 'not-found',
+      message: 'No article "kb-1" in the knowledge base',
+    });
   });
 
   it.each([

@@ -58,19 +58,29 @@ function bind(params: SqlParams | undefined): unknown[] {
   return Array.isArray(params) ? [...(params as SqlValue[])] : [params];
 }
 
+// Compiled statements per connection: search runs the same few statements on every keystroke.
+const statements = new WeakMap<object, Map<string, Database.Statement>>();
+function prepare(db: ReadableDb, sql: string): Database.Statement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let statement = cache.get(sql);
+  if (!statement) cache.set(sql, (statement = db.prepare(sql)));
+  return statement;
+}
+
 export function run(db: WritableDb, sql: string, params?: SqlParams): Database.RunResult {
   checkParams(params);
-  return db.prepare(sql).run(...bind(params));
+  return prepare(db, sql).run(...bind(params));
 }
 
 export function all<T>(db: ReadableDb, sql: string, params?: SqlParams): T[] {
   checkParams(params);
-  return db.prepare(sql).all(...bind(params)) as T[];
+  return prepare(db, sql).all(...bind(params)) as T[];
 }
 
 export function get<T>(db: ReadableDb, sql: string, params?: SqlParams): T | undefined {
   checkParams(params);
-  return db.prepare(sql).get(...bind(params)) as T | undefined;
+  return prepare(db, sql).get(...bind(params)) as T | undefined;
 }
 
 /** Runs `fn` in one synchronous transaction: all or nothing. Never pass an async function. */

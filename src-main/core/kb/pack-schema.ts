@@ -1,39 +1,331 @@
+// The content model of a knowledge-base pack: what each kind of entry holds. Packs are authored as JSON in
+// resources/pack/ (or a team's single-file pack) and validated with these schemas before anything is loaded.
 import { z } from 'zod';
 import { LANGS } from '../contract';
 
-const ID = /^[a-z0-9][a-z0-9-]*$/;
+export const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+const id = z.string().regex(ID_PATTERN, 'an id: lower-case letters, digits and dashes');
+const ids = z.array(id).default([]);
 
 export const langSchema = z.enum(LANGS);
 
-/** A text in every language of the pack; which languages are required is checked against the manifest. */
+/** A text in every language of the pack (which languages are required is checked against the manifest). */
 export const localizedSchema = z
-  .record(langSchema, z.string().trim().min(1, 'empty text'))
-  .refine((v) => Object.keys(v).length > 0, 'no language');
+  .partialRecord(langSchema, z.string().trim().min(1, 'empty text'))
+  .refine((v) => Object.keys(v).length > 0, 'no text in any language');
+/** A list of phrases per language (synonyms, ways users say it). */
+export const localizedListSchema = z
+  .partialRecord(langSchema, z.array(z.string().trim().min(1, 'empty phrase')).min(1))
+  .refine((v) => Object.keys(v).length > 0, 'no phrases in any language');
+
+/**
+ * Placeholders a command may contain, as `{{name}}`. The diagnostic engine fills them from the case; where the
+ * case does not know a value the UI shows the placeholder, clearly marked. Addresses carry no `sip:` prefix:
+ * a command that needs one writes `sip:{{userSipAddress}}`.
+ */
+export const PLACEHOLDERS = [
+  'sipDomain',
+  'userSipAddress',
+  'userPrincipalName',
+  'userMail',
+  'userIdentity',
+  'edgePoolFqdn',
+  'frontEndPoolFqdn',
+  'tenant',
+  'tenantDomain',
+  'proxyFqdn',
+  'enabledSharedAddressSpace',
+  'policyName',
+  'exchangeAutodiscoverUrl',
+  'exchangeServerFqdn',
+  'lyncServerFqdn',
+  'umProviderFqdn',
+] as const;
+export type Placeholder = (typeof PLACEHOLDERS)[number];
+
+const commandText = z
+  .string()
+  .trim()
+  .min(1, 'empty command')
+  .superRefine((text, ctx) => {
+    if (/-(?:SipUri|Identity)\s+"?\{\{userSipAddress\}\}/.test(text)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'a SIP address parameter needs the sip: prefix: write "sip:{{userSipAddress}}"',
+      });
+    }
+    for (const m of text.matchAll(/\{\{([^}]*)\}\}/g)) {
+      if (!(PLACEHOLDERS as readonly string[]).includes(m[1]!)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `unknown placeholder {{${m[1]}}} (known: ${PLACEHOLDERS.join(', ')})`,
+        });
+      }
+    }
+  });
+
+export const commandSchema = z
+  .object({
+    command: commandText,
+    /** What the command does, or what to look for in its output. */
+    caption: localizedSchema.optional(),
+    /** Where to run it: e.g. "Lync Server Management Shell on a Front End server". */
+    runOn: localizedSchema.optional(),
+  })
+  .strict();
+
+export const sourceSchema = z
+  .object({
+    title: z.string().trim().min(1),
+    url: z.url({ protocol: /^https$/ }).optional(),
+    /** Repository path of the source text, for articles Microsoft has removed. */
+    path: z.string().trim().min(1).optional(),
+  })
+  .strict();
+
+const base = {
+  id,
+  title: localizedSchema,
+  summary: localizedSchema,
+};
+
+export const topologySchema = z
+  .object({
+    ...base,
+    product: z.enum(['sfb-online', 'lync-server-2013', 'sfb-server']),
+    /** Where the users' Lync/Skype accounts live. */
+    accounts: z.enum(['online', 'onprem', 'hybrid']),
+    dirsync: z.enum(['not-applicable', 'recommended', 'required']),
+    sso: z.enum(['not-applicable', 'not-required', 'required']),
+    supportLevel: z.enum(['supported', 'partly-supported']),
+    /** The checklist ends after this step for this topology (SfB Online: 1). */
+    lastStep: z.number().int().min(1).max(7),
+  })
+  .strict();
+
+export const exchangeSchema = z.object({ ...base }).strict();
+
+export const cloudSchema = z
+  .object({
+    ...base,
+    /** The Exchange Online Access Edge that the hosting provider points at in this cloud. */
+    proxyFqdn: z.string().regex(/^[a-z0-9.-]+$/, 'a host name'),
+  })
+  .strict();
+
+export const SUPPORT_VALUES = ['yes', 'no', 'partial'] as const;
+export const featureSchema = z
+  .object({
+    ...base,
+    group: z.enum(['ews', 'owa', 'um']),
+    /** Features come on in step order: the step after which this one works (null: outside the 7 steps). */
+    enabledAfterStep: z.number().int().min(1).max(7).nullable(),
+    /** Support per topology id; every topology of the pack must be listed. */
+    support: z.record(id, z.enum(SUPPORT_VALUES)),
+    supportNote: localizedSchema.optional(),
+  })
+  .strict();
+
+export const stepVariantSchema = z
+  .object({
+    id,
+    topologies: z.array(id).min(1),
+    /** Limits the variant to these Exchange sides; absent: any. */
+    exchange: z.array(id).optional(),
+    /** Limits the variant to cases with (true) or without (false) directory synchronization; absent: either. */
+    dirsync: z.boolean().optional(),
+    action: z.enum(['configure', 'check', 'nothing-to-do', 'not-applicable']),
+    text: localizedSchema,
+    fix: z.array(commandSchema).default([]),
+    verify: z.array(commandSchema).default([]),
+  })
+  .strict();
+
+export const stepSchema = z
+  .object({
+    ...base,
+    number: z.number().int().min(1).max(7),
+    /** Why the step matters: what breaks without it. */
+    explanation: localizedSchema,
+    /** Features that start to work once this step is done. */
+    enables: ids,
+    variants: z.array(stepVariantSchema).min(1),
+    cmdlets: ids,
+    articles: ids,
+    topics: ids,
+    sources: z.array(sourceSchema).default([]),
+  })
+  .strict();
+
+export const parameterSchema = z
+  .object({
+    name: z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, 'a parameter name without the dash'),
+    type: z.string().trim().min(1),
+    summary: localizedSchema,
+    /** The value this integration needs, when it needs one. */
+    integrationValue: z.string().trim().min(1).optional(),
+    note: localizedSchema.optional(),
+  })
+  .strict();
+
+export const cmdletSchema = z
+  .object({
+    ...base,
+    /** The exact name, e.g. New-CsHostingProvider; the id is its lower-case form. */
+    name: z.string().regex(/^[A-Z][a-z]+-[A-Za-z0-9]+$/, 'Verb-Noun'),
+    module: z.string().trim().min(1),
+    runOn: localizedSchema.optional(),
+    syntax: z.array(z.string().trim().min(1)).min(1),
+    parameters: z.array(parameterSchema).default([]),
+    notes: z.array(localizedSchema).default([]),
+    examples: z.array(commandSchema).default([]),
+    link: z.url({ protocol: /^https$/ }).optional(),
+    related: ids,
+    articles: ids,
+    steps: ids,
+  })
+  .strict();
+
+export const appliesToSchema = z
+  .object({
+    topologies: ids,
+    exchange: ids,
+    clouds: ids,
+    /** Clients and versions as the article names them, e.g. "Lync 2013", "Lync for Mac 2011". */
+    clients: z.array(z.string().trim().min(1)).default([]),
+    /** Server products and versions, e.g. "Exchange Server 2013". */
+    products: z.array(z.string().trim().min(1)).default([]),
+  })
+  .strict();
+
+export const articleSchema = z
+  .object({
+    id: z.string().regex(/^(kb-\d{6,7}|article-[a-z0-9][a-z0-9-]*)$/, 'kb-NNNNNNN or article-<slug>'),
+    kb: z
+      .string()
+      .regex(/^\d{6,7}$/)
+      .nullable(),
+    title: localizedSchema,
+    summary: localizedSchema,
+    appliesTo: appliesToSchema,
+    symptoms: localizedSchema,
+    /** Error strings, event IDs and codes exactly as the product shows them (English): what engineers paste. */
+    errors: z.array(z.string().trim().min(1)).default([]),
+    cause: localizedSchema,
+    resolution: localizedSchema,
+    commands: z.array(commandSchema).default([]),
+    verify: localizedSchema.optional(),
+    steps: ids,
+    features: ids,
+    cmdlets: ids,
+    related: ids,
+    status: z.enum(['published', 'removed']),
+    /** Public page for published articles. */
+    link: z.url({ protocol: /^https$/ }).optional(),
+    removed: z
+      .object({ repo: z.string(), path: z.string(), commit: z.string().regex(/^[0-9a-f]{7,40}$/), date: z.iso.date() })
+      .strict()
+      .optional(),
+    retiredProduct: z.boolean().default(false),
+    sources: z.array(sourceSchema).min(1, 'cite at least one source'),
+  })
+  .strict()
+  .superRefine((a, ctx) => {
+    if (a.id.startsWith('kb-') && a.kb !== a.id.slice(3)) {
+      ctx.addIssue({ code: 'custom', path: ['kb'], message: `must be "${a.id.slice(3)}" for id ${a.id}` });
+    }
+    if (a.id.startsWith('article-') && a.kb !== null) {
+      ctx.addIssue({ code: 'custom', path: ['kb'], message: 'an article-<slug> has no KB number (null)' });
+    }
+    if (a.status === 'removed' && !a.removed) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['removed'],
+        message: 'a removed article names its source path, commit and date',
+      });
+    }
+    if (a.status === 'published' && !a.link) {
+      ctx.addIssue({ code: 'custom', path: ['link'], message: 'a published article has its public link' });
+    }
+  });
+
+export const symptomSchema = z
+  .object({
+    ...base,
+    /** How engineers and users say it, per language: synonyms that search must match. */
+    phrases: localizedListSchema,
+    features: ids,
+    steps: ids,
+    articles: ids,
+  })
+  .strict();
+
+export const topicSchema = z
+  .object({
+    ...base,
+    /** Paragraphs of the topic page. */
+    body: z.array(localizedSchema).min(1),
+    commands: z.array(commandSchema).default([]),
+    /** Machine-readable facts tests and the engine read (e.g. replicationDelaySeconds: 60). */
+    facts: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string())])).default({}),
+    steps: ids,
+    cmdlets: ids,
+    articles: ids,
+    sources: z.array(sourceSchema).default([]),
+  })
+  .strict();
+
+export const ENTRY_SCHEMAS = {
+  topology: topologySchema,
+  exchange: exchangeSchema,
+  cloud: cloudSchema,
+  feature: featureSchema,
+  step: stepSchema,
+  cmdlet: cmdletSchema,
+  article: articleSchema,
+  symptom: symptomSchema,
+  topic: topicSchema,
+} as const;
+export type EntryKind = keyof typeof ENTRY_SCHEMAS;
+export const ENTRY_KINDS = Object.keys(ENTRY_SCHEMAS) as EntryKind[];
+
+export type Topology = z.infer<typeof topologySchema>;
+export type Exchange = z.infer<typeof exchangeSchema>;
+export type Cloud = z.infer<typeof cloudSchema>;
+export type Feature = z.infer<typeof featureSchema>;
+export type Step = z.infer<typeof stepSchema>;
+export type StepVariant = z.infer<typeof stepVariantSchema>;
+export type Cmdlet = z.infer<typeof cmdletSchema>;
+export type Article = z.infer<typeof articleSchema>;
+export type Symptom = z.infer<typeof symptomSchema>;
+export type Topic = z.infer<typeof topicSchema>;
+export type Command = z.infer<typeof commandSchema>;
+export interface EntryByKind {
+  topology: Topology;
+  exchange: Exchange;
+  cloud: Cloud;
+  feature: Feature;
+  step: Step;
+  cmdlet: Cmdlet;
+  article: Article;
+  symptom: Symptom;
+  topic: Topic;
+}
 
 export const manifestSchema = z
   .object({
-    id: z.string().regex(ID, 'lower-case letters, digits and dashes'),
+    id,
     version: z.string().regex(/^\d+\.\d+\.\d+$/, 'a version such as 1.2.3'),
     languages: z.array(langSchema).min(1),
     files: z.array(z.string().regex(/^[a-z0-9-]+\.json$/, 'a plain .json file name in the pack folder')).min(1),
   })
   .strict();
-
-export const entrySchema = z
-  .object({
-    id: z.string().regex(ID, 'lower-case letters, digits and dashes'),
-    title: localizedSchema,
-    summary: localizedSchema.optional(),
-  })
-  .strict();
-
-export const packFileSchema = z
-  .object({
-    kind: z.enum(['topology', 'feature', 'step', 'symptom', 'cmdlet', 'article']),
-    entries: z.array(entrySchema),
-  })
-  .strict();
-
 export type PackManifest = z.infer<typeof manifestSchema>;
-export type PackEntry = z.infer<typeof entrySchema>;
-export type PackFile = z.infer<typeof packFileSchema>;
+
+/** The shape of one pack file: a kind and its entries (entries are checked one by one, see pack.ts). */
+export const packFileShape = z
+  .object({
+    kind: z.enum(ENTRY_KINDS as [EntryKind, ...EntryKind[]]),
+    entries: z.array(z.unknown()),
+  })
+  .strict();

@@ -4,7 +4,7 @@ import { all, get, type ReadableDb } from '../db/sqlite';
 export function kbStats(db: ReadableDb): KbStats {
   const pack = get<{ id: string; version: string; loaded_at: string; languages: string }>(
     db,
-    'SELECT id, version, loaded_at, languages FROM kb_pack ORDER BY loaded_at LIMIT 1',
+    "SELECT id, version, loaded_at, languages FROM kb_pack WHERE source = 'builtin'",
   );
   const counts = Object.fromEntries(KB_KINDS.map((k) => [k, 0])) as Record<KbKind, number>;
   for (const row of all<{ kind: string; n: number }>(db, 'SELECT kind, COUNT(*) AS n FROM kb_entry GROUP BY kind')) {

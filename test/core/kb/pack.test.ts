@@ -4,29 +4,30 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { all, get, run } from '../../../src-main/core/db/sqlite';
 import { loadPack, PackError, readPack } from '../../../src-main/core/kb/pack';
 import { kbStats } from '../../../src-main/core/kb/stats';
-import { memoryDb, PACK_DIR, tempDir } from '../../helpers/db';
+import { memoryDb, MINI_PACK_DIR, tempDir } from '../../helpers/db';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
 
-/** A writable copy of the shipped pack. */
+/** A writable copy of the mini pack. */
 function packCopy(): string {
   const t = tempDir('lexo-pack-');
   cleanups.push(t.cleanup);
-  cpSync(PACK_DIR, t.dir, { recursive: true });
+  cpSync(MINI_PACK_DIR, t.dir, { recursive: true });
   return t.dir;
 }
 
-function editJson(dir: string, file: string, edit: (v: Record<string, unknown>) => void): void {
+type Raw = Record<string, unknown> & { entries: Record<string, unknown>[] };
+function edit(dir: string, file: string, change: (v: Raw) => void): void {
   const path = join(dir, file);
-  const value = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
-  edit(value);
+  const value = JSON.parse(readFileSync(path, 'utf8')) as Raw;
+  change(value);
   writeFileSync(path, JSON.stringify(value));
 }
 
-function problemsOf(fn: () => unknown): PackError['problems'] {
+function problemsOf(dir: string): PackError['problems'] {
   try {
-    fn();
+    readPack(dir);
   } catch (err) {
     if (err instanceof PackError) return err.problems;
     throw err;
@@ -34,51 +35,37 @@ function problemsOf(fn: () => unknown): PackError['problems'] {
   throw new Error('expected a PackError');
 }
 
-describe('the shipped pack', () => {
-  it('is valid and has the 5 topologies, 10 features and 7 steps in en, fr and zh-TW', () => {
-    const pack = readPack(PACK_DIR);
-    expect(pack.manifest.languages).toEqual(['en', 'fr', 'zh-TW']);
-    const ids = (kind: string) => pack.files.find((f) => f.kind === kind)?.entries.map((e) => e.id);
-    expect(ids('topology')).toEqual([
-      'sfb-online',
-      'lync2013-onprem',
-      'lync2013-hybrid',
-      'sfb-server-onprem',
-      'sfb-server-hybrid',
-    ]);
-    expect(ids('feature')).toHaveLength(10);
-    expect(ids('step')).toEqual([
-      'step-1-dns',
-      'step-2-sip-proxy-address',
-      'step-3-mail-attribute',
-      'step-4-shared-sip-address-space',
-      'step-5-hosting-provider',
-      'step-6-oauth-partner-apps',
-      'step-7-office365-auth-trust',
-    ]);
-  });
-});
+const first = (v: Raw) => v.entries[0]!;
 
 describe('loadPack', () => {
-  it('writes every entry and its texts, and reports the statistics', () => {
+  it('writes every entry, its titles and its search rows, and reports statistics', () => {
     const db = memoryDb();
-    const result = loadPack(db, readPack(PACK_DIR), () => new Date('2026-01-02T03:04:05Z'));
-    expect(result).toMatchObject({ loaded: true, packId: 'lexo-core' });
+    const result = loadPack(db, readPack(MINI_PACK_DIR), () => new Date('2026-01-02T03:04:05Z'));
+    expect(result).toMatchObject({ loaded: true, packId: 'mini', version: '1.0.0' });
     const stats = kbStats(db);
     expect(stats).toMatchObject({
-      packId: 'lexo-core',
+      packId: 'mini',
+      packVersion: '1.0.0',
       loadedAt: '2026-01-02T03:04:05.000Z',
       languages: ['en', 'fr', 'zh-TW'],
     });
-    expect(stats.counts).toEqual({ topology: 5, feature: 10, step: 7, symptom: 0, cmdlet: 0, article: 0 });
-    expect(
-      get(
-        db,
-        "SELECT text FROM kb_text WHERE id = 'step-4-shared-sip-address-space' AND lang = 'fr' AND field = 'title'",
-      ),
-    ).toEqual({
-      text: "4. Espace d'adressage SIP partagé sur le serveur Edge",
+    expect(stats.counts).toEqual({
+      topology: 2,
+      exchange: 1,
+      cloud: 1,
+      feature: 1,
+      step: 1,
+      symptom: 1,
+      cmdlet: 2,
+      article: 1,
+      topic: 1,
     });
+    expect(get(db, "SELECT text FROM kb_text WHERE id = 'step-5-hosting-provider' AND lang = 'fr'")).toEqual({
+      text: "Fournisseur d'hébergement",
+    });
+    expect(get(db, "SELECT kb FROM kb_entry WHERE id = 'kb-2565604'")).toEqual({ kb: '2565604' });
+    // Searchable kinds get a row per language; topologies and features are not searched.
+    expect(get(db, 'SELECT COUNT(*) AS n FROM kb_search')).toEqual({ n: 6 * 3 });
   });
 
   it('skips an unchanged pack and reloads an edited one', () => {
@@ -86,15 +73,12 @@ describe('loadPack', () => {
     const dir = packCopy();
     expect(loadPack(db, readPack(dir)).loaded).toBe(true);
     expect(loadPack(db, readPack(dir)).loaded).toBe(false);
-    editJson(dir, 'steps.json', (v) => {
-      const entries = v.entries as { title: Record<string, string> }[];
-      entries[0]!.title.en = '1. DNS (edited)';
-    });
+    edit(dir, 'steps.json', (v) => void ((first(v).title as Record<string, string>).en = 'Hosting provider (edited)'));
     expect(loadPack(db, readPack(dir)).loaded).toBe(true);
-    expect(get(db, "SELECT text FROM kb_text WHERE id = 'step-1-dns' AND lang = 'en' AND field = 'title'")).toEqual({
-      text: '1. DNS (edited)',
+    expect(get(db, "SELECT text FROM kb_text WHERE id = 'step-5-hosting-provider' AND lang = 'en'")).toEqual({
+      text: 'Hosting provider (edited)',
     });
-    expect(kbStats(db).counts.step).toBe(7);
+    expect(get(db, 'SELECT COUNT(*) AS n FROM kb_search')).toEqual({ n: 18 });
   });
 
   it('never touches tables outside the knowledge base', () => {
@@ -103,71 +87,159 @@ describe('loadPack', () => {
     run(db, "INSERT INTO cases VALUES ('c1')");
     const dir = packCopy();
     loadPack(db, readPack(dir));
-    editJson(dir, 'pack.json', (v) => void (v.version = '9.9.9'));
+    edit(dir, 'pack.json', (v) => void (v.version = '9.9.9'));
     loadPack(db, readPack(dir));
     expect(all(db, 'SELECT id FROM cases')).toEqual([{ id: 'c1' }]);
   });
 });
 
 describe('readPack rejects a broken pack with every problem listed', () => {
-  it('lists missing translations, bad ids and duplicates across files, with file and path', () => {
+  it.each<[string, string, (v: Raw) => void, { path: string; reason: RegExp }]>([
+    [
+      'a missing translation',
+      'steps.json',
+      (v) => void delete (first(v).title as Record<string, string>).fr,
+      { path: 'entries.0.title.fr', reason: /^missing fr text$/ },
+    ],
+    [
+      'a missing nested translation',
+      'steps.json',
+      (v) => void delete ((first(v).variants as Raw[])[0]!.text as Record<string, string>)['zh-TW'],
+      { path: 'entries.0.variants.0.text.zh-TW', reason: /missing zh-TW/ },
+    ],
+    [
+      'an empty text',
+      'features.json',
+      (v) => void ((first(v).title as Record<string, string>)['zh-TW'] = ' '),
+      { path: 'entries.0.title.zh-TW', reason: /empty text/ },
+    ],
+    ['a bad id', 'symptoms.json', (v) => void (first(v).id = 'Bad Id'), { path: 'entries.0.id', reason: /an id/ }],
+    [
+      'an unknown field',
+      'features.json',
+      (v) => void (first(v).colour = 'red'),
+      { path: 'entries.0', reason: /colour/ },
+    ],
+    [
+      'an unknown reference',
+      'symptoms.json',
+      (v) => void (first(v).articles = ['kb-1234567']),
+      { path: 'entries.0.articles', reason: /unknown article "kb-1234567"/ },
+    ],
+    [
+      'an unknown topology in a variant',
+      'steps.json',
+      (v) => void ((first(v).variants as Raw[])[0]!.topologies = ['atlantis']),
+      { path: 'entries.0.variants.0.topologies', reason: /unknown topology "atlantis"/ },
+    ],
+    [
+      'an unknown placeholder',
+      'steps.json',
+      (v) => void (((first(v).variants as Raw[])[0]!.fix as Raw[])[0]!.command = 'Get-CsUser {{nope}}'),
+      { path: 'entries.0.variants.0.fix.0.command', reason: /unknown placeholder \{\{nope\}\}/ },
+    ],
+    [
+      'a SIP address parameter without sip:',
+      'cmdlets.json',
+      (v) => void (first(v).examples = [{ command: 'New-CsHostingProvider -Identity "{{userSipAddress}}"' }]),
+      { path: 'entries.0.examples.0.command', reason: /needs the sip: prefix/ },
+    ],
+    [
+      'a Cs cmdlet that is not in the pack',
+      'topics.json',
+      (v) => void (first(v).commands = [{ command: 'Get-CsUser -Identity x' }]),
+      { path: 'entries.0.commands.0.command', reason: /unknown cmdlet "get-csuser"/ },
+    ],
+    [
+      'a cmdlet id that is not its name',
+      'cmdlets.json',
+      (v) => void (first(v).id = 'new-provider'),
+      { path: 'entries.0.id', reason: /new-cshostingprovider/ },
+    ],
+    [
+      'a step id that does not match its number',
+      'steps.json',
+      (v) => void (first(v).number = 4),
+      { path: 'entries.0.id', reason: /step-4-/ },
+    ],
+    [
+      'a feature without support for a topology',
+      'features.json',
+      (v) => void delete (first(v).support as Record<string, string>)['sfb-online'],
+      { path: 'entries.0.support.sfb-online', reason: /no support value/ },
+    ],
+    [
+      'a removed article without its source',
+      'articles.json',
+      (v) => void delete first(v).removed,
+      { path: 'entries.0.removed', reason: /names its source/ },
+    ],
+    [
+      'a KB id that does not match its number',
+      'articles.json',
+      (v) => void (first(v).kb = '1111111'),
+      { path: 'entries.0.kb', reason: /must be "2565604"/ },
+    ],
+    [
+      'an article without sources',
+      'articles.json',
+      (v) => void (first(v).sources = []),
+      { path: 'entries.0.sources', reason: /cite at least one source/ },
+    ],
+    [
+      'a plain http link',
+      'cmdlets.json',
+      (v) => void (first(v).link = 'http://example.com'),
+      { path: 'entries.0.link', reason: /./ },
+    ],
+    ['an unknown kind', 'topics.json', (v) => void (v.kind = 'gadget'), { path: 'kind', reason: /Invalid option/ }],
+  ])('%s', (_label, file, change, expected) => {
     const dir = packCopy();
-    editJson(dir, 'steps.json', (v) => {
-      const entries = v.entries as { id: string; title: Record<string, string> }[];
-      delete entries[1]!.title.fr;
-      entries[2]!.id = 'Bad Id';
-      entries[3]!.id = entries[0]!.id;
-    });
-    editJson(dir, 'features.json', (v) => {
-      const entries = v.entries as { title: Record<string, string> }[];
-      entries[0]!.title['zh-TW'] = '  ';
-    });
-    const problems = problemsOf(() => readPack(dir));
-    expect(problems).toEqual(
-      expect.arrayContaining([
-        { file: 'steps.json', path: 'entries.1.title.fr', reason: 'missing fr text' },
-        expect.objectContaining({ file: 'steps.json', path: 'entries.2.id' }),
-        expect.objectContaining({
-          file: 'steps.json',
-          path: 'entries.3.id',
-          reason: expect.stringContaining('duplicate step id "step-1-dns"'),
-        }),
-        expect.objectContaining({ file: 'features.json', path: 'entries.0.title.zh-TW', reason: 'empty text' }),
-      ]),
+    edit(dir, file, change);
+    const problems = problemsOf(dir);
+    expect(problems).toContainEqual({ file, path: expected.path, reason: expect.stringMatching(expected.reason) });
+  });
+
+  it('lists problems from several files at once', () => {
+    const dir = packCopy();
+    edit(dir, 'steps.json', (v) => void delete (first(v).title as Record<string, string>).fr);
+    edit(dir, 'symptoms.json', (v) => void (first(v).steps = ['step-9-nope']));
+    edit(dir, 'cmdlets.json', (v) => void (v.entries[1]!.id = v.entries[0]!.id));
+    const problems = problemsOf(dir);
+    expect(problems.map((p) => p.file)).toEqual(
+      expect.arrayContaining(['steps.json', 'symptoms.json', 'cmdlets.json']),
     );
+    expect(problems.find((p) => p.file === 'cmdlets.json' && /duplicate cmdlet id/.test(p.reason))).toBeTruthy();
   });
 
   it('names a file that is missing or not JSON', () => {
     const dir = packCopy();
     writeFileSync(join(dir, 'steps.json'), '{ "kind": "step", ');
-    editJson(dir, 'pack.json', (v) => void (v.files = ['topologies.json', 'steps.json', 'nope.json']));
-    const problems = problemsOf(() => readPack(dir));
-    expect(problems.map((p) => p.file)).toEqual(['steps.json', 'nope.json']);
-    expect(problems[0]!.reason).toMatch(/^not valid JSON/);
-    expect(problems[1]!.reason).toMatch(/^cannot read: ENOENT/);
+    edit(dir, 'pack.json', (v) => void (v.files = [...(v.files as string[]), 'nope.json']));
+    const problems = problemsOf(dir);
+    expect(problems).toContainEqual({ file: 'steps.json', path: '', reason: expect.stringMatching(/^not valid JSON/) });
+    expect(problems).toContainEqual({
+      file: 'nope.json',
+      path: '',
+      reason: expect.stringMatching(/^cannot read: ENOENT/),
+    });
   });
 
-  it('rejects an unknown field and an unknown kind', () => {
+  it('rejects a bad manifest with a message that names file, path and reason', () => {
     const dir = packCopy();
-    editJson(dir, 'topologies.json', (v) => void (v.kind = 'gadget'));
-    editJson(dir, 'features.json', (v) => void ((v.entries as Record<string, unknown>[])[0]!.colour = 'red'));
-    const problems = problemsOf(() => readPack(dir));
-    expect(problems.map((p) => `${p.file}:${p.path}`)).toEqual(['topologies.json:kind', 'features.json:entries.0']);
+    edit(dir, 'pack.json', (v) => void (v.version = 'one'));
+    expect(() => readPack(dir)).toThrow(/pack\.json at version: a version such as 1\.2\.3/);
   });
 
   it('leaves the database unchanged when the pack is broken', () => {
     const db = memoryDb();
-    loadPack(db, readPack(PACK_DIR));
-    const before = all(db, 'SELECT * FROM kb_text ORDER BY kind, id, lang, field');
+    loadPack(db, readPack(MINI_PACK_DIR));
+    const snapshot = () => all(db, 'SELECT * FROM kb_text ORDER BY kind, id, lang, field');
+    const before = snapshot();
     const dir = packCopy();
-    editJson(dir, 'pack.json', (v) => void (v.version = 'one'));
+    edit(dir, 'pack.json', (v) => void (v.version = '2.0.0'));
+    edit(dir, 'symptoms.json', (v) => void (first(v).features = ['nope']));
     expect(() => loadPack(db, readPack(dir))).toThrow(PackError);
-    expect(all(db, 'SELECT * FROM kb_text ORDER BY kind, id, lang, field')).toEqual(before);
-  });
-
-  it('gives a message that names file, path and reason', () => {
-    const dir = packCopy();
-    editJson(dir, 'pack.json', (v) => void (v.version = 'one'));
-    expect(() => readPack(dir)).toThrow(/pack\.json at version: a version such as 1\.2\.3/);
+    expect(snapshot()).toEqual(before);
   });
 });

@@ -1,5 +1,6 @@
 import type { WritableDb } from '../sqlite';
 import updateToSchemaVersion1 from './0001-kb';
+import updateToSchemaVersion2 from './0002-kb-search';
 
 export interface Migration {
   version: number;
@@ -8,4 +9,7 @@ export interface Migration {
 }
 
 /** Every schema change, in order. Append only: a shipped migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: '0001-kb', update: updateToSchemaVersion1 }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: '0001-kb', update: updateToSchemaVersion1 },
+  { version: 2, name: '0002-kb-search', update: updateToSchemaVersion2 },
+];
