@@ -5,7 +5,7 @@ import { createApi, type LexoApi } from './api';
 import { migrate } from './db/migrate';
 import { openDatabase, type WritableDb } from './db/sqlite';
 import { LexoError } from './errors';
-import { loadPack, readPack } from './kb/pack';
+import { loadPackFolder } from './kb/pack';
 import { DATABASE_FILE } from './paths';
 
 export interface OpenLexoOptions {
@@ -37,7 +37,7 @@ export function openLexo(opts: OpenLexoOptions): Lexo {
   const db = openDatabase({ path: databasePath });
   try {
     migrate(db);
-    loadPack(db, readPack(join(opts.resourcesDir, 'pack')));
+    loadPackFolder(db, join(opts.resourcesDir, 'pack'));
   } catch (err) {
     db.close();
     throw err;

@@ -106,6 +106,42 @@ function finish(
   return { manifest, entries, hash };
 }
 
+/**
+ * The id and content hash of a pack folder, without validating it (null when it cannot be read): at start,
+ * an unchanged pack needs no validation and no loading.
+ */
+export function packFolderHash(dir: string): { id: string; hash: string } | null {
+  try {
+    const hash = createHash('sha256');
+    const manifestText = readFileSync(join(dir, 'pack.json'), 'utf8');
+    hash.update('pack.json').update('\0').update(manifestText).update('\0');
+    const manifest = JSON.parse(manifestText.replace(/^\uFEFF/, '')) as { id?: unknown; files?: unknown };
+    if (typeof manifest.id !== 'string' || !Array.isArray(manifest.files)) return null;
+    for (const file of manifest.files as string[]) {
+      hash
+        .update(file)
+        .update('\0')
+        .update(readFileSync(join(dir, file), 'utf8'))
+        .update('\0');
+    }
+    return { id: manifest.id, hash: hash.digest('hex') };
+  } catch {
+    return null;
+  }
+}
+
+/** Loads the pack folder unless the database already holds exactly this content. */
+export function loadPackFolder(db: WritableDb, dir: string, now?: () => Date): LoadResult {
+  const current = packFolderHash(dir);
+  if (current) {
+    const stored = get<{ hash: string; version: string }>(db, 'SELECT hash, version FROM kb_pack WHERE id = ?', [
+      current.id,
+    ]);
+    if (stored?.hash === current.hash) return { loaded: false, packId: current.id, version: stored.version };
+  }
+  return loadPack(db, readPack(dir), now);
+}
+
 /** Reads and validates a pack folder (pack.json + one file per kind). Throws PackError listing every problem. */
 export function readPack(dir: string, known?: ReadonlyMap<EntryKind, ReadonlySet<string>>): Pack {
   const problems: PackProblem[] = [];

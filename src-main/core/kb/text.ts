@@ -6,6 +6,8 @@ const CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]+/g;
 
 /** Lower case, no diacritics, typographic apostrophes as plain ones. */
 export function fold(text: string): string {
+  // Most tokens are plain ASCII: lower-casing is all they need (NFKD is the costly part of loading a pack).
+  if (!/[^\u0020-\u007e]/.test(text)) return text.toLowerCase();
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
@@ -97,6 +99,29 @@ export interface TokenOptions {
   stopwords?: boolean;
 }
 
+/** Index tokens of one word as written (case kept for camelCase); cached, since a pack repeats its words. */
+interface WordTokens {
+  /** Folded parts, for the stopword check. */
+  folded: string[];
+  stems: string[];
+}
+const wordCache = new Map<string, WordTokens>();
+function wordTokens(raw: string): WordTokens {
+  let cached = wordCache.get(raw);
+  if (cached) return cached;
+  const parts = /[-_.]|[a-z][A-Z]/.test(raw) ? nameParts(raw) : raw.split("'");
+  const out: string[] = [];
+  for (const part of parts) {
+    const f = fold(part).replace(/[^a-z0-9]+/g, '');
+    // A lone letter (the t of can't) says nothing and, as a prefix, would match everything.
+    if (f.length >= 2) out.push(f);
+  }
+  cached = { folded: out, stems: out.map(stem) };
+  if (wordCache.size > 100_000) wordCache.clear();
+  wordCache.set(raw, cached);
+  return cached;
+}
+
 /** Tokens of a text for the words index and for word queries. */
 export function tokens(text: string, { stopwords = true }: TokenOptions = {}): string[] {
   const out: string[] = [];
@@ -104,12 +129,10 @@ export function tokens(text: string, { stopwords = true }: TokenOptions = {}): s
   for (const m of text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}\-_.']*/gu)) {
     const raw = m[0].replace(/[-_.']+$/, '');
     if (CJK.test(raw)) continue;
-    const parts = /[-_.]|[a-z][A-Z]/.test(raw) ? nameParts(raw) : raw.split("'");
-    for (const part of parts) {
-      const f = fold(part).replace(/[^a-z0-9]/g, '');
-      // A lone letter (the t of can't) says nothing and, as a prefix, would match everything.
-      if (f.length < 2 || (stopwords && STOPWORDS.has(f))) continue;
-      out.push(stem(f));
+    const { folded, stems } = wordTokens(raw);
+    for (let i = 0; i < stems.length; i++) {
+      if (stopwords && STOPWORDS.has(folded[i]!)) continue;
+      out.push(stems[i]!);
     }
   }
   for (const run of text.match(CJK_RUN) ?? []) out.push(...cjkBigrams(run));

@@ -2,7 +2,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { all, get, run } from '../../../src-main/core/db/sqlite';
-import { loadPack, PackError, readPack } from '../../../src-main/core/kb/pack';
+import { loadPack, loadPackFolder, PackError, readPack } from '../../../src-main/core/kb/pack';
 import { kbStats } from '../../../src-main/core/kb/stats';
 import { memoryDb, MINI_PACK_DIR, tempDir } from '../../helpers/db';
 
@@ -241,5 +241,20 @@ describe('readPack rejects a broken pack with every problem listed', () => {
     edit(dir, 'symptoms.json', (v) => void (first(v).features = ['nope']));
     expect(() => loadPack(db, readPack(dir))).toThrow(PackError);
     expect(snapshot()).toEqual(before);
+  });
+});
+
+describe('loadPackFolder', () => {
+  it('loads a new pack, skips validation of an unchanged one, and reloads an edited one', () => {
+    const db = memoryDb();
+    const dir = packCopy();
+    expect(loadPackFolder(db, dir).loaded).toBe(true);
+    // Unchanged content: not even read as entries (a broken schema would otherwise throw here).
+    expect(loadPackFolder(db, dir)).toEqual({ loaded: false, packId: 'mini', version: '1.0.0' });
+    edit(dir, 'symptoms.json', (v) => void (first(v).features = ['nope']));
+    expect(() => loadPackFolder(db, dir)).toThrow(PackError);
+    edit(dir, 'symptoms.json', (v) => void (first(v).features = ['owa-im-presence']));
+    edit(dir, 'pack.json', (v) => void (v.version = '1.0.1'));
+    expect(loadPackFolder(db, dir)).toMatchObject({ loaded: true, version: '1.0.1' });
   });
 });
