@@ -28,6 +28,24 @@ describe('bin/lexo.js', () => {
     }
   });
 
+  it('search --json answers with the shipped knowledge base, as the contract says', () => {
+    const t = tempDir();
+    try {
+      const r = lexo(['search', 'OWA shows no presence', '--json', '--limit', '3', '--data-dir', t.dir]);
+      expect(r.status).toBe(0);
+      const { results } = JSON.parse(r.stdout) as { results: { kind: string; id: string; score: number }[] };
+      expect(results).toHaveLength(3);
+      expect(results[0]).toMatchObject({ kind: 'symptom', score: 1 });
+      const zh = JSON.parse(lexo(['search', '2566790', '--lang', 'zh-TW', '--json', '--data-dir', t.dir]).stdout) as {
+        results: { id: string; kb: string; title: string }[];
+      };
+      expect(zh.results[0]).toMatchObject({ id: 'kb-2566790', kb: '2566790' });
+      expect(zh.results[0]!.title).toMatch(/[\u4e00-\u9fff]/);
+    } finally {
+      t.cleanup();
+    }
+  });
+
   it('exits 2 with a message on bad arguments', () => {
     const r = lexo(['info', '--nope']);
     expect(r.status).toBe(2);
