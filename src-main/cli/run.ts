@@ -7,11 +7,14 @@ import { openLexo } from '../core/lexo';
 import { resolveDataDir } from '../core/paths';
 import { APP_VERSION } from '../core/version';
 import { resourcesDir } from '../node-host/locations';
+import { CliUsageError, diagnoseCommand } from './diagnose';
 
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
   env: NodeJS.ProcessEnv;
+  /** Reads an answer on the terminal; absent when stdin is not a terminal. */
+  prompt?: (question: string) => Promise<string>;
 }
 
 export const USAGE = `LEXO ${APP_VERSION}: offline troubleshooting of Exchange Online integration with Lync and Skype for Business
@@ -22,6 +25,8 @@ Commands:
   info              versions, schema version, data folder and knowledge-base statistics
   search "<text>"   search symptoms, KB articles, steps, cmdlets and topics
                     [--lang en|fr|zh-TW] [--limit N]
+  diagnose          run the diagnostic tree over a case: --case case.json [--evidence FILE]...
+                    [--lang en|fr|zh-TW]; asks its questions on a terminal, answers once with --json
 
 Options:
   --json            print one JSON document on stdout (for scripts)
@@ -82,7 +87,7 @@ async function info(args: string[], io: CliIo): Promise<number> {
   }
 }
 
-function openFor(values: { 'data-dir'?: string }, io: CliIo) {
+function openFor(values: { 'data-dir'?: string | undefined }, io: CliIo) {
   return openLexo({
     dataDir: resolveDataDir(values['data-dir'], io.env),
     resourcesDir: resourcesDir(io.env),
@@ -138,6 +143,7 @@ async function searchCommand(args: string[], io: CliIo): Promise<number> {
 const COMMANDS: Readonly<Record<string, (args: string[], io: CliIo) => Promise<number>>> = {
   info,
   search: searchCommand,
+  diagnose: (args, io) => diagnoseCommand(args, io, (dataDir) => openFor({ 'data-dir': dataDir }, io)),
 };
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -161,7 +167,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     return await command(rest, io);
   } catch (err) {
-    if (err instanceof UsageError) {
+    if (err instanceof UsageError || err instanceof CliUsageError) {
       io.err(`lexo: ${err.message}\nRun 'lexo --help' for usage.\n`);
       return 2;
     }

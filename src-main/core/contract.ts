@@ -24,6 +24,8 @@ export const KB_KINDS = [
   'cmdlet',
   'article',
   'topic',
+  'node',
+  'conclusion',
 ] as const;
 export type KbKind = (typeof KB_KINDS)[number];
 
@@ -226,6 +228,105 @@ export interface AppInfo {
   kb: KbStats;
 }
 
+/** A case as DESIGN.md's case file: every field optional; what is missing the engine asks for. */
+export interface CaseInput {
+  symptom?: string;
+  topology?: Topology;
+  exchange?: 'exchange-online' | 'exchange-hybrid' | 'exchange-onprem';
+  cloud?: 'worldwide' | '21vianet' | 'gcc-high';
+  dirsync?: boolean;
+  features?: Record<string, 'works' | 'broken' | 'unknown'>;
+  answers?: Record<string, string>;
+  evidence?: { name: string; text: string }[];
+  names?: Partial<Record<string, string>>;
+  facts?: Record<string, string>;
+}
+
+/** Where an answer came from: the engineer, pasted evidence, or the case file itself. */
+export type FactSource = 'user' | 'evidence' | 'case';
+
+export interface TrailEntry {
+  /** The question, check or probe id: changing `answers[id]` changes this answer. */
+  id: string;
+  question: string;
+  answer: string;
+  choice: string;
+  source: FactSource;
+}
+
+export interface QuestionChoice {
+  id: string;
+  label: string;
+  /** What this answer would rule out: why the question is worth asking. */
+  rulesOut: KbLink[];
+}
+
+export interface PendingQuestion {
+  id: string;
+  text: string;
+  help?: string;
+  /** The choices, "unsure" always last. */
+  choices: QuestionChoice[];
+  /** Why this question now, in one sentence. */
+  why: string;
+}
+
+export type StepStatus = 'done' | 'missing' | 'unknown' | 'not-applicable';
+export interface StepCheck {
+  id: string;
+  number: number;
+  title: string;
+  status: StepStatus;
+}
+
+/** Something wrong that the evidence shows, tied to the conclusion it points at. */
+export interface Finding {
+  id: string;
+  severity: 'error' | 'warning' | 'info';
+  conclusion: string;
+  message: string;
+  kb: string[];
+  fix: string[];
+}
+
+interface DiagnoseBase {
+  trail: TrailEntry[];
+  /** What the pasted evidence showed (empty until evidence is given). */
+  findings: Finding[];
+  /** Questions the engineer had to answer (not those the case or evidence answered). */
+  questionsAsked: number;
+  /** The seven steps with what is known of each, for the checklist and the diagram. */
+  steps: StepCheck[];
+}
+
+export interface DiagnoseConcluded extends DiagnoseBase {
+  status: 'concluded';
+  conclusion: {
+    id: string;
+    title: string;
+    kb: string[];
+    summary: string;
+    explanation: string;
+    confirm: string;
+    articles: KbLink[];
+  };
+  /** Commands as text, placeholders the case does not fill shown as <name>. */
+  fixCommands: string[];
+  verifyCommands: string[];
+  /** The same commands with captions; unfilled placeholders kept as {{name}} for the UI to mark. */
+  fix: CommandView[];
+  verify: CommandView[];
+  /** Placeholders the engineer still has to fill. */
+  unfilled: string[];
+}
+
+export interface DiagnoseNeedsAnswer extends DiagnoseBase {
+  status: 'needs-answer';
+  question: PendingQuestion;
+}
+
+export type DiagnoseResult = DiagnoseConcluded | DiagnoseNeedsAnswer;
+
 /** Every API method: its input and output. Hosts expose exactly these names. */
 export interface ApiMethods {
   'app.info': { input: Record<string, never>; output: AppInfo };
@@ -238,6 +339,8 @@ export interface ApiMethods {
   'kb.importPack': { input: { text: string; name?: string }; output: PackInfo };
   'kb.exportPack': { input: { id: string }; output: { fileName: string; text: string } };
   'kb.removePack': { input: { id: string }; output: { removed: boolean } };
+  /** Runs the diagnostic tree over a case: a conclusion, or the next question to ask. */
+  'engine.diagnose': { input: { case: CaseInput; lang?: Lang }; output: DiagnoseResult };
 }
 
 export type ApiName = keyof ApiMethods;
@@ -255,6 +358,7 @@ export const API_NAMES = [
   'kb.importPack',
   'kb.exportPack',
   'kb.removePack',
+  'engine.diagnose',
 ] as const satisfies readonly ApiName[];
 
 export const ERROR_CODES = [

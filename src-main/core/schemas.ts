@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { KB_KINDS, LANGS, SEARCH_KINDS, type ApiInput, type ApiName } from './contract';
+import { KB_KINDS, LANGS, SEARCH_KINDS, type ApiInput, type ApiName, type CaseInput } from './contract';
+import { caseFileSchema } from './engine/case-file';
 
 const lang = z.enum(LANGS).optional();
 const none = z.object({}).strict() as z.ZodType<Record<string, never>>;
@@ -23,4 +24,5 @@ export const inputSchemas: { [N in ApiName]: z.ZodType<ApiInput<N>> } = {
   'kb.importPack': z.object({ text: z.string(), name: z.string().max(260).optional() }).strict(),
   'kb.exportPack': z.object({ id: entryId }).strict(),
   'kb.removePack': z.object({ id: entryId }).strict(),
+  'engine.diagnose': z.object({ case: caseFileSchema as z.ZodType<CaseInput>, lang }).strict(),
 };

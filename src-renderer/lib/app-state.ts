@@ -1,5 +1,6 @@
 // Builds the app's shared state from a client and the page's environment (injectable for tests).
 import { AppInfoStore } from './app-info.svelte';
+import { CaseState } from './case.svelte';
 import type { LexoClient } from './client';
 import type { AppContext } from './context';
 import { I18n } from './i18n.svelte';
@@ -21,6 +22,8 @@ export interface UiEnv {
   setHash?: ((hash: string) => void) | undefined;
   /** Search debounce in ms (tests shorten it). */
   searchDelay?: number | undefined;
+  /** How long the case waits after typing before it is diagnosed again, in ms (tests shorten it). */
+  caseDelay?: number | undefined;
   /** Saves an exported pack (tests capture it). */
   download?: ((fileName: string, text: string) => void) | undefined;
 }
@@ -38,12 +41,14 @@ export function createAppState(client: LexoClient, env: UiEnv = browserEnv()): A
   const i18n = new I18n({ storage: env.storage, language: env.language, root: env.root });
   const info = new AppInfoStore(client);
   const search = new SearchState({ client, lang: i18n.lang, delay: env.searchDelay });
+  const currentCase = new CaseState({ client, storage: env.storage, lang: i18n.lang, delay: env.caseDelay });
   const kb = new KbState({
     client,
     download: env.download,
     onChange: () => {
       void info.load();
       search.refresh();
+      void currentCase.knowledgeChanged();
     },
   });
   return {
@@ -54,5 +59,6 @@ export function createAppState(client: LexoClient, env: UiEnv = browserEnv()): A
     info,
     search,
     kb,
+    currentCase,
   };
 }

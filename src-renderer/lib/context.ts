@@ -1,6 +1,7 @@
 // The app's shared state, handed to every component through one typed context.
 import { createContext } from 'svelte';
 import type { AppInfoStore } from './app-info.svelte';
+import type { CaseState } from './case.svelte';
 import type { LexoClient } from './client';
 import type { I18n } from './i18n.svelte';
 import type { KbState } from './kb.svelte';
@@ -16,6 +17,8 @@ export interface AppContext {
   info: AppInfoStore;
   search: SearchState;
   kb: KbState;
+  /** The case of the guided diagnosis (#/case). */
+  currentCase: CaseState;
 }
 
 export const [getAppContext, setAppContext] = createContext<AppContext>();

@@ -10,6 +10,11 @@ import { loadPack, readPack } from '../../src-main/core/kb/pack';
 import { search } from '../../src-main/core/kb/search';
 import { memoryDb, PACK_DIR, REPO_ROOT } from '../helpers/db';
 import { syntheticPack } from './kb-corpus';
+import { syntheticTree } from './tree-corpus';
+import { caseFileSchema } from '../../src-main/core/engine/case-file';
+import { diagnose } from '../../src-main/core/engine/diagnose';
+import { knowledge, type Knowledge } from '../../src-main/core/engine/knowledge';
+import type { CaseInput } from '../../src-main/core/contract';
 import { openLexo } from '../../src-main/core/lexo';
 import { startWebHost } from '../../src-main/web/server';
 import { launchChromium } from '../helpers/chromium';
@@ -147,6 +152,66 @@ function benchSearch(): void {
   big.close();
 }
 
+/** Plays a case to its conclusion, answering with `pick`; the time of every engine call (one per answer). */
+function playTimed(
+  k: Knowledge,
+  c: CaseInput,
+  pick: (choices: string[], id: string) => string,
+): { times: number[]; questions: number } {
+  const answers: Record<string, string> = { ...(c.answers ?? {}) };
+  const times: number[] = [];
+  for (let i = 0; i < 100; i++) {
+    let result!: ReturnType<typeof diagnose>;
+    times.push(time(() => (result = diagnose(k, caseFileSchema.parse({ ...c, answers }), 'en'))));
+    if (result.status === 'concluded') return { times, questions: result.questionsAsked };
+    answers[result.question.id] = pick(
+      result.question.choices.map((x) => x.id),
+      result.question.id,
+    );
+  }
+  return { times, questions: -1 };
+}
+
+function benchEngine(): void {
+  const db = memoryDb();
+  loadPack(db, readPack(PACK_DIR));
+  const k = knowledge(db);
+  const goldenFile = join(REPO_ROOT, 'test', 'core', 'engine', 'golden.json');
+  const golden = existsSync(goldenFile)
+    ? (JSON.parse(readFileSync(goldenFile, 'utf8')) as { case: CaseInput; answers?: Record<string, string> }[])
+    : [];
+  if (k.nodes.size > 0 && golden.length > 0) {
+    const times: number[] = [];
+    const questions: number[] = [];
+    for (let round = 0; round < 5; round++) {
+      for (const g of golden) {
+        const played = playTimed(k, g.case, (choices, id) => g.answers?.[id] ?? choices.at(-1)!);
+        times.push(...played.times);
+        if (round === 0) questions.push(played.questions);
+      }
+    }
+    report('engine.shipped-tree.per-answer.p50', percentile(times, 50), 'ms');
+    report('engine.shipped-tree.per-answer.p95', percentile(times, 95), 'ms');
+    report('engine.golden.median-questions', median(questions), 'questions');
+  }
+  const big = syntheticTree(k, 5000);
+  const random = (() => {
+    let s = 7;
+    return () => (s = (s * 1103515245 + 12345) >>> 0) / 2 ** 32;
+  })();
+  const times: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    times.push(
+      ...playTimed(big, { topology: 'lync2013-onprem' }, (choices) => choices[Math.floor(random() * choices.length)]!)
+        .times,
+    );
+  }
+  report('engine.generated-tree.nodes', big.nodes.size, 'nodes');
+  report('engine.generated-tree.per-answer.p50', percentile(times, 50), 'ms');
+  report('engine.generated-tree.per-answer.p95', percentile(times, 95), 'ms');
+  db.close();
+}
+
 function benchRendererSize(): void {
   const assets = join(RENDERER_DIR, 'assets');
   const js = readdirSync(assets).filter((f) => f.endsWith('.js'));
@@ -198,6 +263,7 @@ async function benchFirstRender(): Promise<void> {
 export async function runBench(): Promise<Figure[]> {
   benchDatabase();
   benchSearch();
+  benchEngine();
   benchRendererSize();
   await benchFirstRender();
   return figures;

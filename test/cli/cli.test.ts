@@ -48,7 +48,7 @@ describe('lexo CLI', () => {
         kb: { packId: string; counts: { cmdlet: number } };
       };
       expect(info).toMatchObject({ host: 'cli', dataDir: t.dir, schemaVersion: LATEST_SCHEMA_VERSION });
-      expect(info.kb).toMatchObject({ packId: 'mini', counts: { cmdlet: 2 } });
+      expect(info.kb).toMatchObject({ packId: 'mini', counts: { cmdlet: 3 } });
     } finally {
       t.cleanup();
     }
@@ -61,7 +61,7 @@ describe('lexo CLI', () => {
       expect(r.code).toBe(0);
       expect(r.out).toContain(`Data folder ${t.dir}`);
       expect(r.out).toContain(`Schema version ${LATEST_SCHEMA_VERSION}`);
-      expect(r.out).toMatch(/cmdlet 2/);
+      expect(r.out).toMatch(/cmdlet 3/);
     } finally {
       t.cleanup();
     }
@@ -78,7 +78,7 @@ describe('lexo CLI', () => {
         '--lang',
         'fr',
         '--limit',
-        '3',
+        '5',
         '--data-dir',
         t.dir,
       ]);
@@ -87,7 +87,7 @@ describe('lexo CLI', () => {
         results: { kind: string; id: string; title: string; kb: string | null; score: number }[];
       };
       expect(results.length).toBeGreaterThan(0);
-      expect(results.length).toBeLessThanOrEqual(3);
+      expect(results.length).toBeLessThanOrEqual(5);
       expect(results[0]).toMatchObject({ score: 1 });
       for (const result of results)
         expect(Object.keys(result)).toEqual(expect.arrayContaining(['kind', 'id', 'title', 'kb', 'score']));

@@ -23,7 +23,7 @@ describe('app.info', () => {
       schemaVersion: LATEST_SCHEMA_VERSION,
       dataDir: '/data',
       versions: { node: process.versions.node, electron: null, chrome: null },
-      kb: { packId: 'mini', packVersion: '1.0.0', counts: { step: 1, topology: 2, feature: 1, cmdlet: 2 } },
+      kb: { packId: 'mini', packVersion: '1.0.0', counts: { step: 2, topology: 2, feature: 2, cmdlet: 3 } },
     });
     expect(info.versions.sqlite).toMatch(/^3\.\d+\.\d+$/);
   });

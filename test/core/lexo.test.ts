@@ -30,7 +30,7 @@ describe('openLexo', () => {
         databasePath: join(dataDir, 'lexo.sqlite'),
         schemaVersion: LATEST_SCHEMA_VERSION,
       });
-      expect(info.kb).toMatchObject({ packId: 'mini', counts: { step: 1 } });
+      expect(info.kb).toMatchObject({ packId: 'mini', counts: { step: 2 } });
     } finally {
       lexo.close();
     }

@@ -14,4 +14,5 @@ export const VALID_INPUTS: { [N in ApiName]: ApiInput<N> } = {
   },
   'kb.exportPack': { id: 'mini' },
   'kb.removePack': { id: 'example-team' },
+  'engine.diagnose': { case: { topology: 'lync2013-onprem', features: { 'owa-im-presence': 'broken' } }, lang: 'fr' },
 };

@@ -72,7 +72,7 @@ describe('shell', () => {
 
     go('#/case');
     expect(screen.getByTestId('nav-case').getAttribute('aria-current')).toBe('page');
-    expect(screen.getByTestId('case-empty')).toBeTruthy();
+    expect(screen.getByTestId('case-form')).toBeTruthy();
 
     go('#/case/INC-0042');
     expect(screen.getByTestId('case-unknown').textContent).toContain('INC-0042');
@@ -177,7 +177,7 @@ describe('app.info', () => {
     await screen.findByTestId('kb-stats');
     for (const kind of KB_KINDS) expect(text(`kb-stat-${kind}`)).toBe(String(INFO.kb.counts[kind]));
     expect(text('kb-pack-id')).toBe('lexo-core');
-    expect(text('kb-total')).toBe('Entries in total: 60');
+    expect(text('kb-total')).toBe('Entries in total: 102');
   });
 });
 

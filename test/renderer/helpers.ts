@@ -17,7 +17,19 @@ export const INFO: AppInfo = {
     packVersion: '0.1.0',
     loadedAt: '2025-03-04T10:20:30.000Z',
     languages: ['en', 'fr', 'zh-TW'],
-    counts: { topology: 5, exchange: 3, cloud: 3, feature: 10, step: 7, symptom: 0, cmdlet: 15, article: 12, topic: 5 },
+    counts: {
+      topology: 5,
+      exchange: 3,
+      cloud: 3,
+      feature: 10,
+      step: 7,
+      symptom: 0,
+      cmdlet: 15,
+      article: 12,
+      topic: 5,
+      node: 30,
+      conclusion: 12,
+    },
   },
 };
 

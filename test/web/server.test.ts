@@ -114,7 +114,7 @@ describe('web host', () => {
     };
     expect(body.ok).toBe(true);
     expect(body.value.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
-    expect(body.value.kb.counts.step).toBe(1);
+    expect(body.value.kb.counts.step).toBe(2);
   });
 
   it('serves the knowledge-base API: search and entry pages', async () => {

@@ -275,6 +275,137 @@ export const topicSchema = z
   })
   .strict();
 
+/**
+ * Facts the diagnostic tree reads and answers set: case fields (topology, exchange, cloud, dirsync), feature
+ * states (feature.<id>: works | broken), step states (step.<n>: done | missing), and named facts read from
+ * evidence or asked (e.g. provider.proxyFqdn: right | wrong). Values are strings.
+ */
+const factName = z
+  .string()
+  .regex(/^[a-z][a-zA-Z0-9-]*(\.[a-zA-Z0-9-]+)?$/, 'a fact name such as topology, feature.free-busy or step.5');
+const factValue = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a fact value: lower-case letters, digits and dashes');
+
+const choiceSchema = z
+  .object({
+    id: z.string().regex(ID_PATTERN),
+    label: localizedSchema,
+    /** Facts this answer establishes. */
+    set: z.record(factName, factValue).default({}),
+    /** Where the walk goes next (question nodes); triage probes stay in their triage node. */
+    next: id.optional(),
+  })
+  .strict();
+
+export const questionNodeSchema = z
+  .object({
+    id,
+    type: z.literal('question'),
+    text: localizedSchema,
+    help: localizedSchema.optional(),
+    choices: z.array(choiceSchema).min(2),
+    /** Where "not sure" leads: never a dead end. */
+    unsure: id,
+  })
+  .strict();
+
+export const checkNodeSchema = z
+  .object({
+    id,
+    type: z.literal('check'),
+    /** The fact read; when the case does not know it, the node is asked as a question. */
+    fact: factName,
+    text: localizedSchema,
+    help: localizedSchema.optional(),
+    choices: z.array(choiceSchema.extend({ value: factValue })).min(2),
+    unsure: id,
+  })
+  .strict();
+
+export const probeSchema = z
+  .object({
+    id,
+    /** The fact this probe asks for; its choices give its values. */
+    fact: factName,
+    text: localizedSchema,
+    help: localizedSchema.optional(),
+    choices: z
+      .array(z.object({ id: z.string().regex(ID_PATTERN), label: localizedSchema, value: factValue }).strict())
+      .min(2),
+    /** Only asked in these topologies (absent: any). */
+    topologies: z.array(id).optional(),
+  })
+  .strict();
+
+export const triageNodeSchema = z
+  .object({
+    id,
+    type: z.literal('triage'),
+    /** Features whose state this triage reads: it narrows the earliest missing step from what works. */
+    features: ids,
+    /** Questions the engine may ask, best splitter first, to narrow the candidates. */
+    probes: z.array(probeSchema).min(1),
+    /** Where each remaining step leads (step id → node id); steps absent here are not candidates. */
+    steps: z.record(id, id),
+    /** Where the walk goes when every candidate step is known to be done. */
+    none: id,
+  })
+  .strict();
+
+export const conclusionNodeSchema = z
+  .object({
+    id,
+    type: z.literal('conclusion'),
+    conclusion: id,
+  })
+  .strict();
+
+export const nodeSchema = z.discriminatedUnion('type', [
+  questionNodeSchema,
+  checkNodeSchema,
+  triageNodeSchema,
+  conclusionNodeSchema,
+]);
+
+export const conclusionVariantSchema = z
+  .object({
+    id,
+    /** Facts that must all hold for this variant (e.g. {"provider.proxyFqdn": "wrong"}). */
+    when: z.record(factName, z.union([factValue, z.array(factValue).min(1)])),
+    text: localizedSchema.optional(),
+    /** Replace the conclusion's summary and confirmation when this variant applies. */
+    summary: localizedSchema.optional(),
+    confirm: localizedSchema.optional(),
+    fix: z.array(commandSchema).optional(),
+    verify: z.array(commandSchema).optional(),
+  })
+  .strict();
+
+export const conclusionSchema = z
+  .object({
+    id: z
+      .string()
+      .regex(
+        /^(step-[1-7]-[a-z0-9-]+|external-access-policy|cms-replication|hosted-um-edge|not-supported|kb-\d{6,7}|article-[a-z0-9-]+|cause-[a-z0-9-]+)$/,
+        'a conclusion id of DESIGN.md',
+      ),
+    title: localizedSchema,
+    summary: localizedSchema,
+    /** Why this is the cause, for the case's report. */
+    explanation: localizedSchema,
+    /** The step whose variant for the case gives the fix and verify commands. */
+    step: id.optional(),
+    fix: z.array(commandSchema).default([]),
+    verify: z.array(commandSchema).default([]),
+    /** Variants for particular facts; the first that matches adds its text and replaces fix/verify it gives. */
+    variants: z.array(conclusionVariantSchema).default([]),
+    /** How to confirm the feature works again: what the user sees, and after how long. */
+    confirm: localizedSchema,
+    articles: ids,
+    features: ids,
+    topics: ids,
+  })
+  .strict();
+
 export const ENTRY_SCHEMAS = {
   topology: topologySchema,
   exchange: exchangeSchema,
@@ -285,6 +416,8 @@ export const ENTRY_SCHEMAS = {
   article: articleSchema,
   symptom: symptomSchema,
   topic: topicSchema,
+  node: nodeSchema,
+  conclusion: conclusionSchema,
 } as const;
 export type EntryKind = keyof typeof ENTRY_SCHEMAS;
 export const ENTRY_KINDS = Object.keys(ENTRY_SCHEMAS) as EntryKind[];
@@ -300,6 +433,9 @@ export type Article = z.infer<typeof articleSchema>;
 export type Symptom = z.infer<typeof symptomSchema>;
 export type Topic = z.infer<typeof topicSchema>;
 export type Command = z.infer<typeof commandSchema>;
+export type TreeNode = z.infer<typeof nodeSchema>;
+export type Probe = z.infer<typeof probeSchema>;
+export type Conclusion = z.infer<typeof conclusionSchema>;
 export interface EntryByKind {
   topology: Topology;
   exchange: Exchange;
@@ -310,6 +446,8 @@ export interface EntryByKind {
   article: Article;
   symptom: Symptom;
   topic: Topic;
+  node: TreeNode;
+  conclusion: Conclusion;
 }
 
 export const manifestSchema = z

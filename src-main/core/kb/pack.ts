@@ -292,7 +292,8 @@ export function loadPack(
           ord++,
         ]);
         for (const lang of manifest.languages) {
-          const title = (entry.title as Record<string, string>)[lang];
+          // Tree nodes have no title: a node is shown through its question.
+          const title = 'title' in entry ? (entry.title as Record<string, string>)[lang] : undefined;
           if (title)
             run(db, "INSERT INTO kb_text (kind, id, lang, field, text) VALUES (?, ?, ?, 'title', ?)", [
               kind,

@@ -91,8 +91,9 @@ export function isSearchable(kind: EntryKind): kind is SearchableKind {
 /** The index document of an entry in one language, or null for kinds search does not return. */
 export function indexEntry(kind: EntryKind, entry: EntryByKind[EntryKind], lang: string): IndexDoc | null {
   if (!isSearchable(kind)) return null;
-  const title = t(entry.title as Texts, lang);
-  const { keywords, body } = parts(kind, entry as EntryByKind[SearchableKind], lang);
+  const searchable = entry as EntryByKind[SearchableKind];
+  const title = t(searchable.title as Texts, lang);
+  const { keywords, body } = parts(kind, searchable, lang);
   const keywordText = keywords.filter(Boolean).join('\n');
   return {
     title: tokens(title).join(' '),

@@ -2,6 +2,7 @@
 // reference pointing at an entry that exists (in this pack, or in the packs it builds on).
 import { LANGS } from '../contract';
 import type { EntryByKind, EntryKind } from './pack-schema';
+import { checkTree } from './tree-validate';
 
 export interface PackProblem {
   file: string;
@@ -106,6 +107,20 @@ function referencesOf<K extends EntryKind>(kind: K, e: EntryByKind[K]): Ref[] {
       add('article', s.articles, 'articles');
       break;
     }
+    case 'conclusion': {
+      const c = e as EntryByKind['conclusion'];
+      add('step', c.step ? [c.step] : [], 'step');
+      add('article', c.articles, 'articles');
+      add('feature', c.features, 'features');
+      add('topic', c.topics, 'topics');
+      commands(c.fix, 'fix');
+      commands(c.verify, 'verify');
+      c.variants.forEach((v, i) => {
+        commands(v.fix, `variants.${i}.fix`);
+        commands(v.verify, `variants.${i}.verify`);
+      });
+      break;
+    }
     case 'topic': {
       const t = e as EntryByKind['topic'];
       add('step', t.steps, 'steps');
@@ -171,5 +186,6 @@ export function checkReferences(
         problems.push({ file, path: `entries.${i}.support.${t}`, reason: `no support value for topology ${t}` });
     }
   }
+  problems.push(...checkTree(entries, known.get('conclusion')));
   return problems;
 }

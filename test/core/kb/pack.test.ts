@@ -52,20 +52,22 @@ describe('loadPack', () => {
     expect(stats.counts).toEqual({
       topology: 2,
       exchange: 1,
-      cloud: 1,
-      feature: 1,
-      step: 1,
+      cloud: 3,
+      feature: 2,
+      step: 2,
       symptom: 1,
-      cmdlet: 2,
+      cmdlet: 3,
       article: 1,
       topic: 1,
+      node: 8,
+      conclusion: 5,
     });
     expect(get(db, "SELECT text FROM kb_text WHERE id = 'step-5-hosting-provider' AND lang = 'fr'")).toEqual({
       text: "Fournisseur d'hébergement",
     });
     expect(get(db, "SELECT kb FROM kb_entry WHERE id = 'kb-2565604'")).toEqual({ kb: '2565604' });
     // Searchable kinds get a row per language; topologies and features are not searched.
-    expect(get(db, 'SELECT COUNT(*) AS n FROM kb_search')).toEqual({ n: 6 * 3 });
+    expect(get(db, 'SELECT COUNT(*) AS n FROM kb_search')).toEqual({ n: 8 * 3 });
   });
 
   it('skips an unchanged pack and reloads an edited one', () => {
@@ -73,12 +75,15 @@ describe('loadPack', () => {
     const dir = packCopy();
     expect(loadPack(db, readPack(dir)).loaded).toBe(true);
     expect(loadPack(db, readPack(dir)).loaded).toBe(false);
-    edit(dir, 'steps.json', (v) => void ((first(v).title as Record<string, string>).en = 'Hosting provider (edited)'));
+    edit(dir, 'steps.json', (v) => {
+      const step5 = v.entries.find((e) => e.id === 'step-5-hosting-provider')!;
+      (step5.title as Record<string, string>).en = 'Hosting provider (edited)';
+    });
     expect(loadPack(db, readPack(dir)).loaded).toBe(true);
     expect(get(db, "SELECT text FROM kb_text WHERE id = 'step-5-hosting-provider' AND lang = 'en'")).toEqual({
       text: 'Hosting provider (edited)',
     });
-    expect(get(db, 'SELECT COUNT(*) AS n FROM kb_search')).toEqual({ n: 18 });
+    expect(get(db, 'SELECT COUNT(*) AS n FROM kb_search')).toEqual({ n: 24 });
   });
 
   it('never touches tables outside the knowledge base', () => {
@@ -256,5 +261,56 @@ describe('loadPackFolder', () => {
     edit(dir, 'symptoms.json', (v) => void (first(v).features = ['owa-im-presence']));
     edit(dir, 'pack.json', (v) => void (v.version = '1.0.1'));
     expect(loadPackFolder(db, dir)).toMatchObject({ loaded: true, version: '1.0.1' });
+  });
+});
+
+describe('the diagnostic tree is checked as a whole', () => {
+  const node = (v: Raw, id: string) => v.entries.find((e) => e.id === id)!;
+  it.each<[string, (v: Raw) => void, { path: RegExp; reason: RegExp }]>([
+    [
+      'a cycle',
+      (v) => void (node(v, 'eap').unsure = 'root'),
+      { path: /^entries\.\d+$/, reason: /^cycle: root → owa → eap → root$/ },
+    ],
+    [
+      'a node nothing leads to',
+      (v) => void v.entries.push({ id: 'orphan', type: 'conclusion', conclusion: 'cms-replication' }),
+      { path: /entries\.8\.id/, reason: /"orphan" cannot be reached from "root"/ },
+    ],
+    ['no root', (v) => void (node(v, 'root').id = 'start'), { path: /^$/, reason: /no node "root"/ }],
+    [
+      'a link to a node that does not exist',
+      (v) => void (node(v, 'eap').unsure = 'nowhere'),
+      { path: /entries\.2\.unsure/, reason: /unknown node "nowhere"/ },
+    ],
+    [
+      'a conclusion that does not exist',
+      (v) => void (node(v, 'c-cms').conclusion = 'cause-gremlins'),
+      { path: /entries\.\d+\.conclusion/, reason: /unknown conclusion "cause-gremlins"/ },
+    ],
+    [
+      'a choice that leads nowhere',
+      (v) => void delete (node(v, 'eap').choices as Raw[])[0]!.next,
+      { path: /entries\.2\.choices\.0\.next/, reason: /leads somewhere/ },
+    ],
+    [
+      'a triage over an unknown step',
+      (v) => void ((node(v, 'owa').steps as Record<string, string>)['step-9-x'] = 'c-cms'),
+      { path: /entries\.1\.steps\.step-9-x/, reason: /unknown step "step-9-x"/ },
+    ],
+    [
+      'a question without "not sure"',
+      (v) => void delete node(v, 'eap').unsure,
+      { path: /entries\.2\.unsure/, reason: /./ },
+    ],
+  ])('rejects %s', (_label, change, expected) => {
+    const dir = packCopy();
+    edit(dir, 'tree.json', change);
+    const problems = problemsOf(dir).filter((p) => p.file === 'tree.json');
+    expect(problems).toContainEqual({
+      file: 'tree.json',
+      path: expect.stringMatching(expected.path),
+      reason: expect.stringMatching(expected.reason),
+    });
   });
 });

@@ -174,6 +174,12 @@ describe('views', () => {
           title: 'IM and presence in OWA',
           support: { 'lync2013-onprem': 'yes', 'sfb-online': 'yes' },
         },
+        {
+          kind: 'feature',
+          id: 'free-busy',
+          title: 'Free/Busy',
+          support: { 'lync2013-onprem': 'yes', 'sfb-online': 'yes' },
+        },
       ],
     });
   });

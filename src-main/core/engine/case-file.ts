@@ -1,0 +1,58 @@
+// The case file of DESIGN.md (input of `lexo diagnose` and `lexo report`), validated: every field optional.
+import { z } from 'zod';
+import { TOPOLOGIES } from '../contract';
+import { PLACEHOLDERS } from '../kb/pack-schema';
+
+const featureState = z.enum(['works', 'broken', 'unknown']);
+
+/**
+ * Names filled into commands. They end up inside PowerShell commands the engineer copies, so only the
+ * characters real names use are accepted: no quotes, backticks, $, ;, | or line breaks.
+ */
+const safeName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(256)
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9 .@_:/\\-]*$/,
+    'letters, digits, spaces and . @ _ : / \\ - only (no quotes or PowerShell syntax)',
+  );
+
+const namesShape = Object.fromEntries(
+  PLACEHOLDERS.filter((p) => p !== 'proxyFqdn' && p !== 'enabledSharedAddressSpace').map((p) => [
+    p,
+    safeName.optional(),
+  ]),
+) as Record<string, z.ZodOptional<typeof safeName>>;
+
+export const caseFileSchema = z
+  .object({
+    symptom: z.string().max(2000).optional(),
+    topology: z.enum(TOPOLOGIES).optional(),
+    exchange: z.enum(['exchange-online', 'exchange-hybrid', 'exchange-onprem']).optional(),
+    cloud: z.enum(['worldwide', '21vianet', 'gcc-high']).optional(),
+    dirsync: z.boolean().optional(),
+    features: z.record(z.string().regex(/^[a-z0-9-]+$/), featureState).optional(),
+    /** Answers by question or probe id: a choice id, or "unsure". */
+    answers: z.record(z.string().regex(/^[a-z0-9-]+$/), z.string().regex(/^[a-z0-9-]+$/)).optional(),
+    evidence: z
+      .array(
+        z.object({ name: z.string().max(260), text: z.string().max(5_000_000, 'at most 5 MB per paste') }).strict(),
+      )
+      .max(200)
+      .refine(
+        (items) => items.reduce((n, e) => n + e.text.length, 0) <= 20_000_000,
+        'at most 20 MB of evidence in one case',
+      )
+      .optional(),
+    /** The customer's names, filled into fix and verify commands. */
+    names: z.object(namesShape).strict().optional(),
+    /** Facts already established (e.g. by the evidence analyzers), by fact name. */
+    facts: z
+      .record(z.string().regex(/^[a-z][a-zA-Z0-9-]*(\.[a-zA-Z0-9-]+)?$/), z.string().regex(/^[a-z0-9][a-z0-9-]*$/))
+      .optional(),
+  })
+  .strict();
+
+export type CaseFile = z.infer<typeof caseFileSchema>;

@@ -1,0 +1,93 @@
+// Fix and verify commands for this case: the step's variant for the topology, the conclusion's own commands,
+// and the customer's names filled in where the case knows them.
+import type { CommandView, Lang } from '../contract';
+import type { Command, Conclusion, Step, StepVariant } from '../kb/pack-schema';
+import type { CaseFile } from './case-file';
+import type { Facts } from './facts';
+import type { Knowledge } from './knowledge';
+
+const text = (t: Partial<Record<string, string>> | undefined, lang: Lang): string | undefined =>
+  t ? (t[lang] ?? t.en) : undefined;
+
+export function variantFor(step: Step, facts: Facts): StepVariant | undefined {
+  const topology = facts.value('topology');
+  const exchange = facts.value('exchange');
+  const dirsync = facts.value('dirsync');
+  const fits = step.variants.filter(
+    (v) =>
+      (!topology || v.topologies.includes(topology)) &&
+      (v.exchange === undefined || !exchange || v.exchange.includes(exchange)) &&
+      (v.dirsync === undefined || !dirsync || v.dirsync === (dirsync === 'yes')),
+  );
+  // With the topology unknown, the variant with work to do is the useful one to show.
+  return fits.find((v) => v.action === 'configure') ?? fits.find((v) => v.action === 'check') ?? fits[0];
+}
+
+function matches(when: Record<string, string | string[]>, facts: Facts): boolean {
+  return Object.entries(when).every(([name, want]) => {
+    const have = facts.value(name);
+    return have !== undefined && (Array.isArray(want) ? want.includes(have) : want === have);
+  });
+}
+
+/** Values for the placeholders: the case's names, and what follows from its cloud and topology. */
+export function placeholderValues(c: CaseFile, facts: Facts, k: Knowledge): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [name, value] of Object.entries(c.names ?? {})) if (value) values[name] = value;
+  const cloud = facts.value('cloud');
+  const proxy = cloud ? k.clouds.get(cloud)?.proxyFqdn : undefined;
+  if (proxy) values.proxyFqdn = proxy;
+  const accounts = k.topologies.get(facts.value('topology') ?? '')?.accounts;
+  // The support article: $False for Lync on-premises only, $True for a hybrid (the TechNet topic always says $True).
+  if (accounts === 'onprem') values.enabledSharedAddressSpace = '$False';
+  if (accounts === 'hybrid') values.enabledSharedAddressSpace = '$True';
+  return values;
+}
+
+export interface Rendered {
+  fix: CommandView[];
+  verify: CommandView[];
+  fixCommands: string[];
+  verifyCommands: string[];
+  unfilled: string[];
+  variantText?: string;
+  /** The matching conclusion variant, when one applies. */
+  variant?: Conclusion['variants'][number];
+}
+
+export function renderCommands(conclusion: Conclusion, k: Knowledge, c: CaseFile, facts: Facts, lang: Lang): Rendered {
+  const step = conclusion.step ? k.steps.find((s) => s.id === conclusion.step) : undefined;
+  const variant = step ? variantFor(step, facts) : undefined;
+  let fix: Command[] = [...(variant?.fix ?? []), ...conclusion.fix];
+  let verify: Command[] = [...(variant?.verify ?? []), ...conclusion.verify];
+  const special = conclusion.variants.find((v) => matches(v.when, facts));
+  if (special?.fix) fix = special.fix;
+  if (special?.verify) verify = special.verify;
+  const values = placeholderValues(c, facts, k);
+  const unfilled = new Set<string>();
+  const fill = (command: string, marker: (name: string) => string) =>
+    command.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
+      const v = values[name];
+      if (v !== undefined) return v;
+      unfilled.add(name);
+      return marker(name);
+    });
+  const view = (cmd: Command): CommandView => {
+    const out: CommandView = { command: fill(cmd.command, (n) => `{{${n}}}`) };
+    const caption = text(cmd.caption, lang);
+    const runOn = text(cmd.runOn, lang);
+    if (caption) out.caption = caption;
+    if (runOn) out.runOn = runOn;
+    return out;
+  };
+  const variantText = [text(variant?.text, lang), text(special?.text, lang)].filter(Boolean).join('\n\n');
+  return {
+    fix: fix.map(view),
+    verify: verify.map(view),
+    fixCommands: fix.map((cmd) => fill(cmd.command, (n) => `<${n}>`)),
+    verifyCommands: verify.map((cmd) => fill(cmd.command, (n) => `<${n}>`)),
+    unfilled: [...unfilled].sort(),
+    ...(variantText ? { variantText } : {}),
+    ...(special ? { variant: special } : {}),
+  };
+}
