@@ -228,6 +228,32 @@ export interface AppInfo {
   kb: KbStats;
 }
 
+/** The customer's names a case may hold: they fill the placeholders of the fix and verify commands. */
+export const CASE_NAME_FIELDS = [
+  'sipDomain',
+  'userSipAddress',
+  'userPrincipalName',
+  'userMail',
+  'userIdentity',
+  'edgePoolFqdn',
+  'frontEndPoolFqdn',
+  'tenant',
+  'tenantDomain',
+  'policyName',
+  'exchangeAutodiscoverUrl',
+  'exchangeServerFqdn',
+  'lyncServerFqdn',
+  'umProviderFqdn',
+] as const;
+export type CaseNameField = (typeof CASE_NAME_FIELDS)[number];
+
+/**
+ * What a name may contain. Names end up inside PowerShell commands the engineer copies, so only the characters
+ * real names use: no quotes, backticks, $, ;, | or line breaks.
+ */
+export const CASE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9 .@_:/\\-]*$/;
+export const CASE_NAME_MAX = 256;
+
 /** A case as DESIGN.md's case file: every field optional; what is missing the engine asks for. */
 export interface CaseInput {
   symptom?: string;
@@ -238,7 +264,7 @@ export interface CaseInput {
   features?: Record<string, 'works' | 'broken' | 'unknown'>;
   answers?: Record<string, string>;
   evidence?: { name: string; text: string }[];
-  names?: Partial<Record<string, string>>;
+  names?: Partial<Record<CaseNameField, string>>;
   facts?: Record<string, string>;
 }
 
@@ -248,6 +274,8 @@ export type FactSource = 'user' | 'evidence' | 'case';
 export interface TrailEntry {
   /** The question, check or probe id: changing `answers[id]` changes this answer. */
   id: string;
+  /** The fact this answer gave or read (topology, feature.free-busy, step.5…), when it is one. */
+  fact?: string;
   question: string;
   answer: string;
   choice: string;
@@ -290,6 +318,8 @@ export interface Finding {
 }
 
 interface DiagnoseBase {
+  /** The topology the walk used (from the case or an answer), when known. */
+  topology?: Topology;
   trail: TrailEntry[];
   /** What the pasted evidence showed (empty until evidence is given). */
   findings: Finding[];

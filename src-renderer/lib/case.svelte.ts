@@ -4,6 +4,9 @@
 // Kept in local storage under one key, so a reload keeps it (the case store of a later issue replaces this).
 import { untrack } from 'svelte';
 import {
+  CASE_NAME_FIELDS,
+  CASE_NAME_MAX,
+  CASE_NAME_PATTERN,
   TOPOLOGIES,
   type ApiError,
   type CaseInput,
@@ -35,27 +38,8 @@ export type DirsyncState = (typeof DIRSYNC_STATES)[number];
 export const FEATURE_STATES = ['works', 'broken', 'unknown'] as const;
 export type FeatureState = (typeof FEATURE_STATES)[number];
 
-/**
- * The customer's names the engine fills into commands: the pack's placeholders, less the two it derives itself
- * (proxyFqdn from the cloud, enabledSharedAddressSpace from the topology). The host's case schema accepts exactly
- * these; the list is repeated here because the contract does not export it.
- */
-export const CASE_NAMES = [
-  'sipDomain',
-  'userSipAddress',
-  'userPrincipalName',
-  'userMail',
-  'userIdentity',
-  'edgePoolFqdn',
-  'frontEndPoolFqdn',
-  'tenant',
-  'tenantDomain',
-  'policyName',
-  'exchangeAutodiscoverUrl',
-  'exchangeServerFqdn',
-  'lyncServerFqdn',
-  'umProviderFqdn',
-] as const;
+/** The customer's names the engine fills into commands (the contract's list, shared with the host). */
+export const CASE_NAMES = CASE_NAME_FIELDS;
 export type CaseName = (typeof CASE_NAMES)[number];
 
 /** The names shown at once in the case form; the others sit under "More names". */
@@ -78,9 +62,9 @@ export function isCaseName(value: string): value is CaseName {
   return (CASE_NAMES as readonly string[]).includes(value);
 }
 
-export const NAME_MAX_LENGTH = 256;
-/** The host's rule (core/engine/case-file.ts): names end up inside PowerShell commands the engineer copies. */
-const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9 .@_:/\\-]*$/;
+export const NAME_MAX_LENGTH = CASE_NAME_MAX;
+/** The host's rule, from the contract: names end up inside PowerShell commands the engineer copies. */
+const NAME_PATTERN = CASE_NAME_PATTERN;
 const NAME_CHAR = /[A-Za-z0-9 .@_:/\\-]/;
 
 export type NameProblem =

@@ -218,7 +218,7 @@ export function fakeDiagnose({ case: c, lang = 'en' }: { case: CaseInput; lang?:
     const unfilled = new Set<string>();
     const fill = (command: string) =>
       command.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => {
-        const given = names[name];
+        const given = names[name as keyof typeof names];
         if (given) return given;
         unfilled.add(name);
         return whole;

@@ -1,30 +1,21 @@
 // The case file of DESIGN.md (input of `lexo diagnose` and `lexo report`), validated: every field optional.
 import { z } from 'zod';
-import { TOPOLOGIES } from '../contract';
-import { PLACEHOLDERS } from '../kb/pack-schema';
+import { CASE_NAME_FIELDS, CASE_NAME_MAX, CASE_NAME_PATTERN, TOPOLOGIES, type CaseNameField } from '../contract';
 
 const featureState = z.enum(['works', 'broken', 'unknown']);
 
-/**
- * Names filled into commands. They end up inside PowerShell commands the engineer copies, so only the
- * characters real names use are accepted: no quotes, backticks, $, ;, | or line breaks.
- */
+/** Names filled into commands: only what real names contain (see CASE_NAME_PATTERN in the contract). */
 const safeName = z
   .string()
   .trim()
   .min(1)
-  .max(256)
-  .regex(
-    /^[A-Za-z0-9][A-Za-z0-9 .@_:/\\-]*$/,
-    'letters, digits, spaces and . @ _ : / \\ - only (no quotes or PowerShell syntax)',
-  );
+  .max(CASE_NAME_MAX)
+  .regex(CASE_NAME_PATTERN, 'letters, digits, spaces and . @ _ : / \\ - only (no quotes or PowerShell syntax)');
 
-const namesShape = Object.fromEntries(
-  PLACEHOLDERS.filter((p) => p !== 'proxyFqdn' && p !== 'enabledSharedAddressSpace').map((p) => [
-    p,
-    safeName.optional(),
-  ]),
-) as Record<string, z.ZodOptional<typeof safeName>>;
+const namesShape = Object.fromEntries(CASE_NAME_FIELDS.map((p) => [p, safeName.optional()])) as Record<
+  CaseNameField,
+  z.ZodOptional<typeof safeName>
+>;
 
 export const caseFileSchema = z
   .object({

@@ -1,6 +1,15 @@
 // The walk through the diagnostic tree. Stateless: the case (facts and answers) is the whole state, so any
 // earlier answer can be changed and the walk simply runs again.
-import type { DiagnoseResult, KbLink, Lang, PendingQuestion, StepCheck, TrailEntry } from '../contract';
+import {
+  TOPOLOGIES,
+  type DiagnoseResult,
+  type KbLink,
+  type Lang,
+  type PendingQuestion,
+  type StepCheck,
+  type Topology,
+  type TrailEntry,
+} from '../contract';
 import { LexoError } from '../errors';
 import type { Probe, TreeNode } from '../kb/pack-schema';
 import { TREE_ROOT } from '../kb/tree-validate';
@@ -33,15 +42,17 @@ export function diagnose(k: Knowledge, c: CaseFile, lang: Lang): DiagnoseResult 
   let asked = 0;
 
   /** `asked`: the engineer answered this question now (a fact an earlier answer set is not a new question). */
+  /** `wasAsked`: the engineer answered it now (a fact an earlier answer set is not a new question). */
   const record = (
     id: string,
     question: Localized,
     answer: string,
     choice: string,
     source: TrailEntry['source'],
-    wasAsked = false,
+    wasAsked: boolean,
+    fact?: string,
   ) => {
-    trail.push({ id, question: t(question), answer, choice, source });
+    trail.push({ id, ...(fact ? { fact } : {}), question: t(question), answer, choice, source });
     if (wasAsked) asked++;
   };
   const badAnswer = (id: string, answer: string, choices: { id: string }[]) =>
@@ -67,10 +78,11 @@ export function diagnose(k: Knowledge, c: CaseFile, lang: Lang): DiagnoseResult 
     return {
       status: 'needs-answer',
       question,
+      ...topologyOf(facts),
       trail,
       findings: [],
       questionsAsked: asked,
-      steps: checklist(k, facts, null),
+      steps: checklist(k, facts, null, lang),
     };
   };
 
@@ -78,7 +90,8 @@ export function diagnose(k: Knowledge, c: CaseFile, lang: Lang): DiagnoseResult 
   const noteKnownFeatures = (node: TriageNode) => {
     for (const f of node.features) {
       const fact = facts.get(`feature.${f}`);
-      if (!fact || trail.some((e) => e.id === `feature.${f}`)) continue;
+      // A fact an answer gave is already in the trail as that answer.
+      if (!fact || fact.source === 'user' || trail.some((e) => e.id === `feature.${f}`)) continue;
       const label =
         fact.value === 'works'
           ? { en: 'works', fr: 'fonctionne', 'zh-TW': '正常' }
@@ -106,14 +119,30 @@ export function diagnose(k: Knowledge, c: CaseFile, lang: Lang): DiagnoseResult 
         const knownChoice =
           known && node.type === 'check' ? node.choices.find((ch) => ch.value === known.value) : undefined;
         if (known && knownChoice) {
-          record(node.id, node.text, t(knownChoice.label), knownChoice.id, known.source);
+          record(
+            node.id,
+            node.text,
+            t(knownChoice.label),
+            knownChoice.id,
+            known.source,
+            false,
+            node.type === 'check' ? node.fact : undefined,
+          );
           applySet(facts, knownChoice.set, known.source);
           nodeId = knownChoice.next!;
           break;
         }
         const answer = answers[node.id];
         if (answer === UNSURE) {
-          record(node.id, node.text, message('unsure', lang), UNSURE, 'user', true);
+          record(
+            node.id,
+            node.text,
+            message('unsure', lang),
+            UNSURE,
+            'user',
+            true,
+            node.type === 'check' ? node.fact : undefined,
+          );
           nodeId = node.unsure;
           break;
         }
@@ -122,7 +151,15 @@ export function diagnose(k: Knowledge, c: CaseFile, lang: Lang): DiagnoseResult 
           if (!choice) throw badAnswer(node.id, answer, node.choices);
           if (node.type === 'check' && 'value' in choice) facts.set(node.fact, String(choice.value), 'user');
           applySet(facts, choice.set, 'user');
-          record(node.id, node.text, t(choice.label), choice.id, 'user', true);
+          record(
+            node.id,
+            node.text,
+            t(choice.label),
+            choice.id,
+            'user',
+            true,
+            node.type === 'check' ? node.fact : undefined,
+          );
           nodeId = choice.next!;
           break;
         }
@@ -158,14 +195,14 @@ export function diagnose(k: Knowledge, c: CaseFile, lang: Lang): DiagnoseResult 
       const answer = answers[probe.id];
       if (answer === UNSURE) {
         skipped.add(probe.id);
-        record(probe.id, probe.text, message('unsure', lang), UNSURE, 'user', true);
+        record(probe.id, probe.text, message('unsure', lang), UNSURE, 'user', true, probe.fact);
         continue;
       }
       if (answer) {
         const choice = probe.choices.find((ch) => ch.id === answer);
         if (!choice) throw badAnswer(probe.id, answer, probe.choices);
         facts.set(probe.fact, choice.value, 'user');
-        record(probe.id, probe.text, t(choice.label), choice.id, 'user', true);
+        record(probe.id, probe.text, t(choice.label), choice.id, 'user', true, probe.fact);
         continue;
       }
       return askProbe(
@@ -201,7 +238,12 @@ function applySet(facts: Facts, set: Record<string, string>, source: TrailEntry[
 }
 
 /** The seven steps with what is known of each: for the checklist and the topology diagram. */
-function checklist(k: Knowledge, facts: Facts, missing: string | null): StepCheck[] {
+function topologyOf(facts: Facts): { topology?: Topology } {
+  const t = facts.value('topology');
+  return t && (TOPOLOGIES as readonly string[]).includes(t) ? { topology: t as Topology } : {};
+}
+
+function checklist(k: Knowledge, facts: Facts, missing: string | null, lang: Lang): StepCheck[] {
   const all = {
     steps: Object.fromEntries(k.steps.map((s) => [s.id, s.id])),
     features: [...k.features.keys()],
@@ -217,7 +259,8 @@ function checklist(k: Knowledge, facts: Facts, missing: string | null): StepChec
           : done.has(s.id)
             ? 'done'
             : 'unknown';
-    return { id: s.id, number: s.number, title: k.titles.get(`step:${s.id}`)?.en ?? s.id, status };
+    const titles = k.titles.get(`step:${s.id}`);
+    return { id: s.id, number: s.number, title: titles?.[lang] ?? titles?.en ?? s.id, status };
   });
 }
 
@@ -242,10 +285,7 @@ function concluded(
     kb: /^kb-\d+$/.test(a) ? a.slice(3) : null,
   }));
   const explanation = [t(conclusion.explanation), rendered.variantText].filter(Boolean).join('\n\n');
-  const steps = checklist(k, facts, conclusion.step ?? (/^step-\d/.test(id) ? id : null)).map((s) => ({
-    ...s,
-    title: k.titles.get(`step:${s.id}`)?.[lang] ?? s.title,
-  }));
+  const steps = checklist(k, facts, conclusion.step ?? (/^step-\d/.test(id) ? id : null), lang);
   return {
     status: 'concluded',
     conclusion: {
@@ -263,6 +303,7 @@ function concluded(
     verify: rendered.verify,
     unfilled: rendered.unfilled,
     questionsAsked: asked,
+    ...topologyOf(facts),
     trail,
     findings: [],
     steps,

@@ -23,6 +23,12 @@ export function variantFor(step: Step, facts: Facts): StepVariant | undefined {
   return fits.find((v) => v.action === 'configure') ?? fits.find((v) => v.action === 'check') ?? fits[0];
 }
 
+/** The step and the conclusion may both name a command: show it once. */
+function unique(commands: Command[]): Command[] {
+  const seen = new Set<string>();
+  return commands.filter((c) => !seen.has(c.command) && seen.add(c.command));
+}
+
 function matches(when: Record<string, string | string[]>, facts: Facts): boolean {
   return Object.entries(when).every(([name, want]) => {
     const have = facts.value(name);
@@ -58,8 +64,8 @@ export interface Rendered {
 export function renderCommands(conclusion: Conclusion, k: Knowledge, c: CaseFile, facts: Facts, lang: Lang): Rendered {
   const step = conclusion.step ? k.steps.find((s) => s.id === conclusion.step) : undefined;
   const variant = step ? variantFor(step, facts) : undefined;
-  let fix: Command[] = [...(variant?.fix ?? []), ...conclusion.fix];
-  let verify: Command[] = [...(variant?.verify ?? []), ...conclusion.verify];
+  let fix: Command[] = unique([...(variant?.fix ?? []), ...conclusion.fix]);
+  let verify: Command[] = unique([...(variant?.verify ?? []), ...conclusion.verify]);
   const special = conclusion.variants.find((v) => matches(v.when, facts));
   if (special?.fix) fix = special.fix;
   if (special?.verify) verify = special.verify;

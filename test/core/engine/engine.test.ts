@@ -90,6 +90,21 @@ describe('the walk', () => {
     expect(r.trail.at(-1)).toMatchObject({ id: 'eap', source: 'user' });
   });
 
+  it('names the fact behind each answer, the topology used, and the steps in the UI language', () => {
+    const r = asked(run({ features: { 'owa-im-presence': 'broken' }, answers: { root: 'onprem' } }, 'fr'));
+    const full = run({ features: { 'owa-im-presence': 'broken' }, answers: { root: 'onprem' } }, 'fr');
+    expect(r.id).toBe('p-freebusy');
+    expect(full.trail[0]).toMatchObject({ id: 'root', fact: 'topology', source: 'user' });
+    expect(full.topology).toBe('lync2013-onprem');
+    expect(full.steps.map((s) => s.title)).toEqual(['Attribut mail', "Fournisseur d'hébergement"]);
+    const answered = run({
+      features: { 'owa-im-presence': 'broken' },
+      answers: { root: 'onprem', 'p-freebusy': 'yes' },
+    });
+    // The probe's answer is in the trail once, as the answer; not again as a known feature.
+    expect(answered.trail.filter((e) => e.fact === 'feature.free-busy').map((e) => e.id)).toEqual(['p-freebusy']);
+  });
+
   it('marks facts from evidence with their source', () => {
     const r = concluded(
       run({ topology: 'lync2013-onprem', facts: { 'step.5': 'missing', 'feature.free-busy': 'works' } }),
@@ -125,7 +140,8 @@ describe('fix commands for the case', () => {
     expect(r.fixCommands).toEqual(['New-CsHostingProvider -Identity "Exchange Online" -ProxyFqdn "<proxyFqdn>"']);
     expect(r.fix[0]!.command).toBe('New-CsHostingProvider -Identity "Exchange Online" -ProxyFqdn "{{proxyFqdn}}"');
     expect(r.unfilled).toEqual(['proxyFqdn']);
-    expect(r.verifyCommands).toEqual(['Get-CsHostingProvider -LocalStore', 'Get-CsHostingProvider -LocalStore']);
+    // The step and the conclusion both name it: shown once.
+    expect(r.verifyCommands).toEqual(['Get-CsHostingProvider -LocalStore']);
   });
 
   it.each([
