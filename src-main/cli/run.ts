@@ -7,6 +7,7 @@ import { openLexo } from '../core/lexo';
 import { resolveDataDir } from '../core/paths';
 import { APP_VERSION } from '../core/version';
 import { resourcesDir } from '../node-host/locations';
+import { analyzeCommand } from './analyze';
 import { CliUsageError, diagnoseCommand } from './diagnose';
 
 export interface CliIo {
@@ -15,6 +16,8 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** Reads an answer on the terminal; absent when stdin is not a terminal. */
   prompt?: (question: string) => Promise<string>;
+  /** Standard input as bytes (lexo analyze -). */
+  stdin?: () => Promise<Uint8Array>;
 }
 
 export const USAGE = `LEXO ${APP_VERSION}: offline troubleshooting of Exchange Online integration with Lync and Skype for Business
@@ -25,6 +28,8 @@ Commands:
   info              versions, schema version, data folder and knowledge-base statistics
   search "<text>"   search symptoms, KB articles, steps, cmdlets and topics
                     [--lang en|fr|zh-TW] [--limit N]
+  analyze <file|->  read pasted cmdlet, DNS and AD output into facts and findings
+                    [--topology T] [--cloud C] [--exchange E]
   diagnose          run the diagnostic tree over a case: --case case.json [--evidence FILE]...
                     [--lang en|fr|zh-TW]; asks its questions on a terminal, answers once with --json
 
@@ -143,6 +148,7 @@ async function searchCommand(args: string[], io: CliIo): Promise<number> {
 const COMMANDS: Readonly<Record<string, (args: string[], io: CliIo) => Promise<number>>> = {
   info,
   search: searchCommand,
+  analyze: (args, io) => analyzeCommand(args, io, (dataDir) => openFor({ 'data-dir': dataDir }, io)),
   diagnose: (args, io) => diagnoseCommand(args, io, (dataDir) => openFor({ 'data-dir': dataDir }, io)),
 };
 

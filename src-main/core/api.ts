@@ -2,6 +2,7 @@ import { API_NAMES, type ApiInput, type ApiName, type ApiOutput, type ApiResult 
 import { appHandlers, type AppContext } from './app/handlers';
 import type { WritableDb } from './db/sqlite';
 import { engineHandlers } from './engine/handlers';
+import { evidenceHandlers } from './evidence/handlers';
 import { kbHandlers } from './kb/handlers';
 import { LexoError, toApiError } from './errors';
 import { inputSchemas } from './schemas';
@@ -44,7 +45,7 @@ export interface ApiContext extends AppContext {
 }
 
 function assembleHandlers(ctx: ApiContext): Handlers {
-  const handlers: Handlers = { ...appHandlers(ctx), ...kbHandlers(ctx), ...engineHandlers(ctx) };
+  const handlers: Handlers = { ...appHandlers(ctx), ...kbHandlers(ctx), ...evidenceHandlers(), ...engineHandlers(ctx) };
   for (const name of API_NAMES) {
     if (typeof handlers[name] !== 'function') throw new Error(`No handler for API method ${name}`);
   }

@@ -236,6 +236,8 @@ export const CASE_NAME_FIELDS = [
   'userMail',
   'userIdentity',
   'edgePoolFqdn',
+  'accessEdgeFqdn',
+  'externalWebFqdn',
   'frontEndPoolFqdn',
   'tenant',
   'tenantDomain',
@@ -357,6 +359,39 @@ export interface DiagnoseNeedsAnswer extends DiagnoseBase {
 
 export type DiagnoseResult = DiagnoseConcluded | DiagnoseNeedsAnswer;
 
+/** The case context evidence is read in: it decides what is right (a ProxyFqdn for the cloud, DNS for the topology). */
+export interface EvidenceContextInput {
+  topology?: Topology;
+  cloud?: 'worldwide' | '21vianet' | 'gcc-high';
+  exchange?: 'exchange-online' | 'exchange-hybrid' | 'exchange-onprem';
+}
+
+/** One recognized part of a paste: which command's output, where, what it showed. */
+export interface EvidencePartView {
+  /** hosting-provider, access-edge, external-access-policy, cms-replication, synthetic-test, oauth-configuration, oauth-server, partner-application, user, mailbox, dns, or not-recognized. */
+  kind: string;
+  command?: string;
+  /** Some value was cut (…) or the paste ended mid-object. */
+  incomplete: boolean;
+  lines: { from: number; to: number };
+  empty?: boolean;
+  errors?: string[];
+  /** For a part LEXO cannot read: what was wrong and what it reads. */
+  message?: string;
+  /** The facts this part alone shows. */
+  facts: Record<string, string>;
+  /** The objects read, property by property. */
+  records: unknown[];
+}
+
+export interface EvidenceAnalysisView {
+  facts: Record<string, string>;
+  findings: Finding[];
+  items: { name: string; parts: EvidencePartView[] }[];
+  /** Customer names the evidence shows (sipDomain, userSipAddress…), when unambiguous. */
+  names: Record<string, string>;
+}
+
 /** Every API method: its input and output. Hosts expose exactly these names. */
 export interface ApiMethods {
   'app.info': { input: Record<string, never>; output: AppInfo };
@@ -369,6 +404,11 @@ export interface ApiMethods {
   'kb.importPack': { input: { text: string; name?: string }; output: PackInfo };
   'kb.exportPack': { input: { id: string }; output: { fileName: string; text: string } };
   'kb.removePack': { input: { id: string }; output: { removed: boolean } };
+  /** Reads pasted command, DNS and AD output into facts and findings. */
+  'evidence.analyze': {
+    input: { items: { name: string; text: string }[]; context?: EvidenceContextInput };
+    output: EvidenceAnalysisView;
+  };
   /** Runs the diagnostic tree over a case: a conclusion, or the next question to ask. */
   'engine.diagnose': { input: { case: CaseInput; lang?: Lang }; output: DiagnoseResult };
 }
@@ -388,6 +428,7 @@ export const API_NAMES = [
   'kb.importPack',
   'kb.exportPack',
   'kb.removePack',
+  'evidence.analyze',
   'engine.diagnose',
 ] as const satisfies readonly ApiName[];
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { KB_KINDS, LANGS, SEARCH_KINDS, type ApiInput, type ApiName, type CaseInput } from './contract';
-import { caseFileSchema } from './engine/case-file';
+import { KB_KINDS, LANGS, SEARCH_KINDS, TOPOLOGIES, type ApiInput, type ApiName, type CaseInput } from './contract';
+import { caseFileSchema, evidenceItems } from './engine/case-file';
 
 const lang = z.enum(LANGS).optional();
 const none = z.object({}).strict() as z.ZodType<Record<string, never>>;
@@ -24,5 +24,18 @@ export const inputSchemas: { [N in ApiName]: z.ZodType<ApiInput<N>> } = {
   'kb.importPack': z.object({ text: z.string(), name: z.string().max(260).optional() }).strict(),
   'kb.exportPack': z.object({ id: entryId }).strict(),
   'kb.removePack': z.object({ id: entryId }).strict(),
+  'evidence.analyze': z
+    .object({
+      items: evidenceItems.unwrap(),
+      context: z
+        .object({
+          topology: z.enum(TOPOLOGIES).optional(),
+          cloud: z.enum(['worldwide', '21vianet', 'gcc-high']).optional(),
+          exchange: z.enum(['exchange-online', 'exchange-hybrid', 'exchange-onprem']).optional(),
+        })
+        .strict()
+        .optional(),
+    })
+    .strict(),
   'engine.diagnose': z.object({ case: caseFileSchema as z.ZodType<CaseInput>, lang }).strict(),
 };

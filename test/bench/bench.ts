@@ -11,6 +11,7 @@ import { search } from '../../src-main/core/kb/search';
 import { memoryDb, PACK_DIR, REPO_ROOT } from '../helpers/db';
 import { syntheticPack } from './kb-corpus';
 import { syntheticTree } from './tree-corpus';
+import { benchEvidence } from '../core/evidence/bench-evidence';
 import { caseFileSchema } from '../../src-main/core/engine/case-file';
 import { diagnose } from '../../src-main/core/engine/diagnose';
 import { knowledge, type Knowledge } from '../../src-main/core/engine/knowledge';
@@ -264,6 +265,7 @@ export async function runBench(): Promise<Figure[]> {
   benchDatabase();
   benchSearch();
   benchEngine();
+  for (const f of benchEvidence()) report(f.name, f.value, f.unit);
   benchRendererSize();
   await benchFirstRender();
   return figures;

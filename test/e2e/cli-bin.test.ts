@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../../src-main/core/db/migrate';
@@ -41,6 +42,54 @@ describe('bin/lexo.js', () => {
       };
       expect(zh.results[0]).toMatchObject({ id: 'kb-2566790', kb: '2566790' });
       expect(zh.results[0]!.title).toMatch(/[\u4e00-\u9fff]/);
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('diagnose: evidence alone, no answers, concludes on the right step', () => {
+    const t = tempDir();
+    try {
+      const casePath = join(t.dir, 'case.json');
+      writeFileSync(
+        casePath,
+        JSON.stringify({
+          topology: 'lync2013-onprem',
+          cloud: 'worldwide',
+          features: { 'owa-im-presence': 'broken', 'free-busy': 'works' },
+        }),
+      );
+      const evidence = join(REPO_ROOT, 'test', 'fixtures', 'evidence');
+      const r = lexo([
+        'diagnose',
+        '--case',
+        casePath,
+        '--evidence',
+        join(evidence, 'get-cshostingprovider-wrong.utf16le.txt'),
+        '--evidence',
+        join(evidence, 'get-csaccessedgeconfiguration.txt'),
+        '--json',
+        '--data-dir',
+        t.dir,
+      ]);
+      expect(r.status).toBe(0);
+      const out = JSON.parse(r.stdout) as {
+        status: string;
+        conclusion: { id: string };
+        questionsAsked: number;
+        fixCommands: string[];
+        findings: { conclusion: string }[];
+      };
+      // AllowFederatedUsers is False: step 4 comes before the wrong hosting provider of step 5.
+      expect(out).toMatchObject({
+        status: 'concluded',
+        conclusion: { id: 'step-4-shared-sip-address-space' },
+        questionsAsked: 0,
+      });
+      expect(out.fixCommands).toEqual(['Set-CsAccessEdgeConfiguration -AllowFederatedUsers $True']);
+      expect(out.findings.map((f) => f.conclusion)).toEqual(
+        expect.arrayContaining(['step-4-shared-sip-address-space', 'step-5-hosting-provider']),
+      );
     } finally {
       t.cleanup();
     }

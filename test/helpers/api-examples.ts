@@ -14,5 +14,9 @@ export const VALID_INPUTS: { [N in ApiName]: ApiInput<N> } = {
   },
   'kb.exportPack': { id: 'mini' },
   'kb.removePack': { id: 'example-team' },
+  'evidence.analyze': {
+    items: [{ name: 'provider.txt', text: 'Identity : Exchange Online\nProxyFqdn : exap.um.outlook.com\n' }],
+    context: { topology: 'lync2013-onprem', cloud: 'worldwide' },
+  },
   'engine.diagnose': { case: { topology: 'lync2013-onprem', features: { 'owa-im-presence': 'broken' } }, lang: 'fr' },
 };

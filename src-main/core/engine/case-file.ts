@@ -17,6 +17,16 @@ const namesShape = Object.fromEntries(CASE_NAME_FIELDS.map((p) => [p, safeName.o
   z.ZodOptional<typeof safeName>
 >;
 
+/** Pasted evidence: what one case may carry (a paste is text; a few MB is already a very long paste). */
+export const evidenceItems = z
+  .array(z.object({ name: z.string().max(260), text: z.string().max(5_000_000, 'at most 5 MB per paste') }).strict())
+  .max(200)
+  .refine(
+    (items) => items.reduce((n, e) => n + e.text.length, 0) <= 20_000_000,
+    'at most 20 MB of evidence in one case',
+  )
+  .optional();
+
 export const caseFileSchema = z
   .object({
     symptom: z.string().max(2000).optional(),
@@ -27,16 +37,7 @@ export const caseFileSchema = z
     features: z.record(z.string().regex(/^[a-z0-9-]+$/), featureState).optional(),
     /** Answers by question or probe id: a choice id, or "unsure". */
     answers: z.record(z.string().regex(/^[a-z0-9-]+$/), z.string().regex(/^[a-z0-9-]+$/)).optional(),
-    evidence: z
-      .array(
-        z.object({ name: z.string().max(260), text: z.string().max(5_000_000, 'at most 5 MB per paste') }).strict(),
-      )
-      .max(200)
-      .refine(
-        (items) => items.reduce((n, e) => n + e.text.length, 0) <= 20_000_000,
-        'at most 20 MB of evidence in one case',
-      )
-      .optional(),
+    evidence: evidenceItems,
     /** The customer's names, filled into fix and verify commands. */
     names: z.object(namesShape).strict().optional(),
     /** Facts already established (e.g. by the evidence analyzers), by fact name. */

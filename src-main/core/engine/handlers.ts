@@ -1,4 +1,5 @@
-import type { ApiInput, ApiOutput } from '../contract';
+import { CASE_NAME_FIELDS, CASE_NAME_PATTERN, type ApiInput, type ApiOutput, type Finding } from '../contract';
+import { analyzeEvidence } from '../evidence/analyze';
 import { get, type ReadableDb } from '../db/sqlite';
 import type { Symptom } from '../kb/pack-schema';
 import { search } from '../kb/search';
@@ -29,10 +30,35 @@ export function withSymptomFeatures(db: ReadableDb, c: CaseFile): CaseFile {
   return { ...c, features };
 }
 
+/**
+ * The case with what its evidence shows: the facts read (the case's own facts win), the names it shows where the
+ * case has none, and the findings to report.
+ */
+export function withEvidence(c: CaseFile): { c: CaseFile; findings: Finding[] } {
+  if (!c.evidence?.length) return { c, findings: [] };
+  const context = {
+    ...(c.topology ? { topology: c.topology } : {}),
+    ...(c.cloud ? { cloud: c.cloud } : {}),
+    ...(c.exchange ? { exchange: c.exchange } : {}),
+  };
+  const analysis = analyzeEvidence(c.evidence, context);
+  const names = { ...analysis.names, ...(c.names ?? {}) };
+  // Only names the case schema knows and accepts go into commands.
+  const safe = Object.fromEntries(
+    Object.entries(names).filter(
+      ([k, v]) =>
+        (CASE_NAME_FIELDS as readonly string[]).includes(k) && typeof v === 'string' && CASE_NAME_PATTERN.test(v),
+    ),
+  );
+  return { c: { ...c, facts: { ...analysis.facts, ...(c.facts ?? {}) }, names: safe }, findings: analysis.findings };
+}
+
 export function engineHandlers({ db }: { db: ReadableDb }): EngineHandlers {
   return {
     // The case was validated by the API's input schema (caseFileSchema).
-    'engine.diagnose': ({ case: c, lang = 'en' }) =>
-      diagnose(knowledge(db), withSymptomFeatures(db, caseFileSchema.parse(c)), lang),
+    'engine.diagnose': ({ case: input, lang = 'en' }) => {
+      const { c, findings } = withEvidence(caseFileSchema.parse(input));
+      return { ...diagnose(knowledge(db), withSymptomFeatures(db, c), lang), findings };
+    },
   };
 }

@@ -30,6 +30,8 @@ export const PLACEHOLDERS = [
   'userMail',
   'userIdentity',
   'edgePoolFqdn',
+  'accessEdgeFqdn',
+  'externalWebFqdn',
   'frontEndPoolFqdn',
   'tenant',
   'tenantDomain',

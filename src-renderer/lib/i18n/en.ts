@@ -86,6 +86,8 @@ export const en = {
   'case.name.userMail': 'User’s email address',
   'case.name.userIdentity': 'User identity',
   'case.name.edgePoolFqdn': 'Edge pool FQDN',
+  'case.name.accessEdgeFqdn': 'Access Edge external FQDN',
+  'case.name.externalWebFqdn': 'External web services FQDN (lyncdiscover target)',
   'case.name.frontEndPoolFqdn': 'Front End pool FQDN',
   'case.name.tenant': 'Tenant (onmicrosoft.com domain)',
   'case.name.tenantDomain': 'Verified domain of the tenant',

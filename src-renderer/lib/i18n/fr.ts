@@ -91,6 +91,8 @@ export const fr: Record<keyof typeof en, string> = {
   'case.name.userMail': 'Adresse de messagerie de l’utilisateur',
   'case.name.userIdentity': 'Identité de l’utilisateur',
   'case.name.edgePoolFqdn': 'FQDN du pool de serveurs Edge',
+  'case.name.accessEdgeFqdn': "FQDN externe du serveur Edge d'accès",
+  'case.name.externalWebFqdn': 'FQDN externe des services web (cible de lyncdiscover)',
   'case.name.frontEndPoolFqdn': 'FQDN du pool frontal',
   'case.name.tenant': 'Client Office\u00a0365 (domaine onmicrosoft.com)',
   'case.name.tenantDomain': 'Domaine vérifié du client Office\u00a0365',

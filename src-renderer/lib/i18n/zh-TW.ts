@@ -84,6 +84,8 @@ export const zhTW: Record<keyof typeof en, string> = {
   'case.name.userMail': '使用者的電子郵件地址',
   'case.name.userIdentity': '使用者識別',
   'case.name.edgePoolFqdn': 'Edge 集區 FQDN',
+  'case.name.accessEdgeFqdn': '存取 Edge 外部 FQDN',
+  'case.name.externalWebFqdn': '外部 Web 服務 FQDN (lyncdiscover 目標)',
   'case.name.frontEndPoolFqdn': '前端集區 FQDN',
   'case.name.tenant': '租用戶 (onmicrosoft.com 網域)',
   'case.name.tenantDomain': '租用戶的已驗證網域',
