@@ -92,7 +92,7 @@ const FUZZY_PROBE_SQL =
  * Ranking costs about a microsecond per matching row, so a query is ranked only when it matches at most
  * RANK_CAP rows (counted first, which is cheap): search stays fast on a large pack, whatever the words.
  */
-const RANK_CAP = 500;
+const RANK_CAP = 400;
 
 /** Ranked rows of a match expression, or null when it matches too many rows to rank. */
 function rankBounded(db: ReadableDb, match: string, fuzzy = false): Row[] | null {
