@@ -1,7 +1,7 @@
 // The content model of a knowledge-base pack: what each kind of entry holds. Packs are authored as JSON in
 // resources/pack/ (or a team's single-file pack) and validated with these schemas before anything is loaded.
 import { z } from 'zod';
-import { LANGS } from '../contract';
+import { CASE_NAME_FIELDS, LANGS } from '../contract';
 
 export const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 const id = z.string().regex(ID_PATTERN, 'an id: lower-case letters, digits and dashes');
@@ -24,24 +24,10 @@ export const localizedListSchema = z
  * a command that needs one writes `sip:{{userSipAddress}}`.
  */
 export const PLACEHOLDERS = [
-  'sipDomain',
-  'userSipAddress',
-  'userPrincipalName',
-  'userMail',
-  'userIdentity',
-  'edgePoolFqdn',
-  'accessEdgeFqdn',
-  'externalWebFqdn',
-  'frontEndPoolFqdn',
-  'tenant',
-  'tenantDomain',
+  ...CASE_NAME_FIELDS,
+  // Derived by the engine from the case's cloud and topology, never typed in.
   'proxyFqdn',
   'enabledSharedAddressSpace',
-  'policyName',
-  'exchangeAutodiscoverUrl',
-  'exchangeServerFqdn',
-  'lyncServerFqdn',
-  'umProviderFqdn',
 ] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 
