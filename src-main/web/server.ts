@@ -15,8 +15,8 @@ import {
 import { mimeTypeOf, resolveStaticFile } from '../node-host/static-files';
 
 export const TOKEN_HEADER = 'x-lexo-token';
-/** Evidence pastes can be long; anything larger than this is not a paste. */
-export const MAX_BODY_BYTES = 16 * 1024 * 1024;
+/** A case may carry 20 MB of evidence, more once escaped as JSON; anything larger than this is not a case. */
+export const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 export interface WebHostOptions {
   api: LexoApi;
@@ -25,6 +25,8 @@ export interface WebHostOptions {
   port?: number;
   /** Fixed only in tests; a fresh random token otherwise. */
   token?: string;
+  /** Largest request body accepted (tests lower it). */
+  maxBodyBytes?: number;
 }
 
 export interface WebHost {
@@ -75,13 +77,13 @@ function fail(res: ServerResponse, status: number, code: ApiError['code'], messa
   sendResult(res, status, { ok: false, error: { code, message } });
 }
 
-function readBody(req: IncomingMessage): Promise<string | null> {
+function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > limit) {
         resolve(null);
         req.destroy();
         return;
@@ -96,7 +98,7 @@ function readBody(req: IncomingMessage): Promise<string | null> {
 async function handleApi(
   req: IncomingMessage,
   res: ServerResponse,
-  opts: Required<Pick<WebHostOptions, 'api'>>,
+  opts: Pick<WebHostOptions, 'api' | 'maxBodyBytes'>,
   token: string,
   name: string,
 ): Promise<void> {
@@ -108,8 +110,9 @@ async function handleApi(
   const type = req.headers['content-type'] ?? '';
   if (!/^application\/json\s*(;|$)/i.test(type))
     return fail(res, 415, 'invalid-input', 'The body must be application/json');
-  const raw = await readBody(req);
-  if (raw === null) return fail(res, 413, 'invalid-input', `The request is larger than ${MAX_BODY_BYTES} bytes`);
+  const limit = opts.maxBodyBytes ?? MAX_BODY_BYTES;
+  const raw = await readBody(req, limit);
+  if (raw === null) return fail(res, 413, 'invalid-input', `The request is larger than ${limit} bytes`);
   let body: unknown;
   try {
     body = raw.length === 0 ? {} : JSON.parse(raw);

@@ -16,7 +16,7 @@ import {
   type TrailEntry,
 } from '../../src-main/core/contract';
 import type { LexoClient } from './client';
-import { readPref, writePref, type PrefStorage } from './prefs';
+import { readPref, type PrefStorage } from './prefs';
 
 export const CASE_STORAGE_KEY = 'lexo.currentCase';
 
@@ -85,6 +85,26 @@ export function nameProblem(value: string): NameProblem | null {
 }
 
 export const SYMPTOM_MAX_LENGTH = 2000;
+
+/** One piece of evidence: pasted or dropped command output, under a name the engineer recognizes. */
+export interface EvidenceItem {
+  name: string;
+  text: string;
+}
+
+/** The host's limits on evidence, in characters: one paste, a whole case, the number of pieces, a name. */
+export const EVIDENCE_TEXT_MAX = 5_000_000;
+export const EVIDENCE_CASE_MAX = 20_000_000;
+export const EVIDENCE_ITEMS_MAX = 200;
+export const EVIDENCE_NAME_MAX = 260;
+
+/** Why a piece of evidence was not added. */
+export type EvidenceProblem = 'empty' | 'too-large' | 'case-full' | 'too-many';
+
+/** The characters of evidence a case holds. */
+export function evidenceSize(items: readonly EvidenceItem[]): number {
+  return items.reduce((n, item) => n + item.text.length, 0);
+}
 /** Feature and answer ids as the host accepts them. */
 const ID_PATTERN = /^[a-z0-9-]+$/;
 
@@ -100,6 +120,8 @@ export interface CaseDraft {
   names: Partial<Record<CaseName, string>>;
   /** Question id → choice id or "unsure". */
   answers: Record<string, string>;
+  /** Pasted or dropped evidence, in the order it was added. */
+  evidence: EvidenceItem[];
 }
 
 export function emptyDraft(): CaseDraft {
@@ -112,6 +134,7 @@ export function emptyDraft(): CaseDraft {
     features: {},
     names: {},
     answers: {},
+    evidence: [],
   };
 }
 
@@ -147,6 +170,16 @@ export function parseDraft(text: string | null): CaseDraft {
   for (const [id, choice] of Object.entries(record(raw.answers))) {
     if (ID_PATTERN.test(id) && typeof choice === 'string' && ID_PATTERN.test(choice)) draft.answers[id] = choice;
   }
+  if (Array.isArray(raw.evidence)) {
+    let size = 0;
+    for (const entry of raw.evidence as unknown[]) {
+      const { name, text } = record(entry);
+      if (typeof name !== 'string' || typeof text !== 'string' || text.length > EVIDENCE_TEXT_MAX) continue;
+      if (draft.evidence.length >= EVIDENCE_ITEMS_MAX || size + text.length > EVIDENCE_CASE_MAX) break;
+      size += text.length;
+      draft.evidence.push({ name: name.slice(0, EVIDENCE_NAME_MAX), text });
+    }
+  }
   return draft;
 }
 
@@ -168,6 +201,7 @@ export function toCaseInput(draft: CaseDraft): CaseInput {
   }
   if (Object.keys(names).length > 0) input.names = names;
   if (Object.keys(draft.answers).length > 0) input.answers = { ...draft.answers };
+  if (draft.evidence.length > 0) input.evidence = draft.evidence.map(({ name, text }) => ({ name, text }));
   return input;
 }
 
@@ -181,8 +215,20 @@ export function isEmptyDraft(draft: CaseDraft): boolean {
     draft.dirsync === 'unknown' &&
     Object.keys(draft.features).length === 0 &&
     Object.values(draft.names).every((v) => !v?.trim()) &&
-    Object.keys(draft.answers).length === 0
+    Object.keys(draft.answers).length === 0 &&
+    draft.evidence.length === 0
   );
+}
+
+/** `Paste 1`, `Paste 2`…: the first `nameOf(n)`, counting from the number of pieces, that no piece has yet. */
+export function defaultEvidenceName(
+  items: readonly EvidenceItem[],
+  nameOf: (n: number) => string = (n) => `Paste ${n}`,
+): string {
+  const taken = items.map((item) => item.name);
+  let n = items.length + 1;
+  while (taken.includes(nameOf(n))) n++;
+  return nameOf(n);
 }
 
 /** The answers to remove to ask `id` again: its own and every later one the engineer gave. */
@@ -221,6 +267,7 @@ export class CaseState {
   );
   #phase = $state.raw<Phase>({ status: 'idle' });
   #lang = $state<Lang>('en');
+  #saveFailed = $state(false);
 
   readonly #client: LexoClient;
   readonly #storage: PrefStorage | undefined;
@@ -247,6 +294,11 @@ export class CaseState {
 
   get lang(): Lang {
     return this.#lang;
+  }
+
+  /** The last change could not be kept on this computer (storage full or disabled): it lives in this page only. */
+  get saveFailed(): boolean {
+    return this.#saveFailed;
   }
 
   get empty(): boolean {
@@ -354,6 +406,48 @@ export class CaseState {
     return this.#change({ answers: {} });
   }
 
+  /**
+   * Adds pieces of evidence to the case, in one change (the case is diagnosed once). Pieces the host would
+   * refuse (empty, over 5 MB, the case over 20 MB or 200 pieces) are left out; their problems are returned,
+   * in the order given.
+   */
+  addEvidence(items: readonly EvidenceItem[]): {
+    added: number;
+    problems: { name: string; problem: EvidenceProblem }[];
+  } {
+    const evidence = [...this.#draft.evidence];
+    const problems: { name: string; problem: EvidenceProblem }[] = [];
+    let size = evidenceSize(evidence);
+    for (const item of items) {
+      const name = item.name.trim().slice(0, EVIDENCE_NAME_MAX) || defaultEvidenceName(evidence);
+      const problem: EvidenceProblem | null =
+        item.text.trim() === ''
+          ? 'empty'
+          : item.text.length > EVIDENCE_TEXT_MAX
+            ? 'too-large'
+            : evidence.length >= EVIDENCE_ITEMS_MAX
+              ? 'too-many'
+              : size + item.text.length > EVIDENCE_CASE_MAX
+                ? 'case-full'
+                : null;
+      if (problem) {
+        problems.push({ name, problem });
+        continue;
+      }
+      evidence.push({ name, text: item.text });
+      size += item.text.length;
+    }
+    const added = evidence.length - this.#draft.evidence.length;
+    if (added > 0) void this.#change({ evidence });
+    return { added, problems };
+  }
+
+  /** Removes the piece of evidence at `index`. */
+  removeEvidence(index: number): Promise<void> {
+    if (!Number.isInteger(index) || index < 0 || index >= this.#draft.evidence.length) return Promise.resolve();
+    return this.#change({ evidence: this.#draft.evidence.filter((_, at) => at !== index) });
+  }
+
   /** Starts over with an empty case. */
   newCase(): Promise<void> {
     return this.#change(emptyDraft());
@@ -381,7 +475,13 @@ export class CaseState {
   }
 
   #save(): void {
-    writePref(this.#storage, CASE_STORAGE_KEY, JSON.stringify(this.#draft));
+    try {
+      this.#storage?.setItem(CASE_STORAGE_KEY, JSON.stringify(this.#draft));
+      this.#saveFailed = false;
+    } catch {
+      // Local storage is full (a long paste) or disabled: the case still applies to this page.
+      this.#saveFailed = true;
+    }
   }
 
   #schedule(): void {

@@ -87,6 +87,10 @@ describe('bin/lexo.js', () => {
         questionsAsked: 0,
       });
       expect(out.fixCommands).toEqual(['Set-CsAccessEdgeConfiguration -AllowFederatedUsers $True']);
+      // Finding fixes get the case's values too: the worldwide ProxyFqdn, $False for Lync on-premises only.
+      const fixes = (out.findings as unknown as { fix: string[] }[]).flatMap((f) => f.fix).join('\n');
+      expect(fixes).toContain('-ProxyFqdn "exap.um.outlook.com"');
+      expect(fixes).toContain('-EnabledSharedAddressSpace $False');
       expect(out.findings.map((f) => f.conclusion)).toEqual(
         expect.arrayContaining(['step-4-shared-sip-address-space', 'step-5-hosting-provider']),
       );

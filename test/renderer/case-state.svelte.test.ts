@@ -37,6 +37,7 @@ describe('CaseState: persistence', () => {
     state.setSymptom('No presence in OWA');
     await state.flush();
     await state.answer('p-provider', 'yes');
+    state.addEvidence([{ name: 'Paste 1', text: 'Get-CsHostingProvider' }]);
 
     expect([...storage.map.keys()]).toEqual([CASE_STORAGE_KEY]);
     const reloaded = new CaseState({ client: stubApi().client, storage, lang: 'en' });
@@ -49,6 +50,7 @@ describe('CaseState: persistence', () => {
       features: { 'free-busy': 'broken' },
       names: { sipDomain: 'contoso.com' },
       answers: { 'p-provider': 'yes' },
+      evidence: [{ name: 'Paste 1', text: 'Get-CsHostingProvider' }],
     });
   });
 

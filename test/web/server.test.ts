@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi } from '../../src-main/core/api';
 import { loadPack, readPack } from '../../src-main/core/kb/pack';
-import { MAX_BODY_BYTES, startWebHost, type WebHost } from '../../src-main/web/server';
+import { startWebHost, type WebHost } from '../../src-main/web/server';
 import { resolveStaticFile } from '../../src-main/node-host/static-files';
 import { memoryDb, MINI_PACK_DIR, tempDir } from '../helpers/db';
 import { LATEST_SCHEMA_VERSION } from '../../src-main/core/db/migrate';
@@ -45,6 +45,8 @@ function send(
 const t = tempDir('lexo-web-');
 let host: WebHost;
 const TOKEN = 'test-token-0123456789';
+/** A small body limit, so the over-the-limit test stays cheap. */
+const LIMIT = 1024 * 1024;
 const api = (body: string, headers: Record<string, string> = {}, path = '/api/app.info') =>
   send(host, {
     method: 'POST',
@@ -66,6 +68,7 @@ beforeAll(async () => {
     api: createApi({ db, host: 'web', dataDir: t.dir, databasePath: ':memory:' }),
     rendererDir: renderer,
     token: TOKEN,
+    maxBodyBytes: LIMIT,
   });
 });
 afterAll(async () => {
@@ -189,7 +192,7 @@ describe('web host', () => {
   });
 
   it('refuses a body over the size limit and keeps serving', async () => {
-    const r = await api(`{"input":"${'x'.repeat(MAX_BODY_BYTES)}"}`).catch(() => ({ status: 413 }) as Reply);
+    const r = await api(`{"input":"${'x'.repeat(LIMIT)}"}`).catch(() => ({ status: 413 }) as Reply);
     expect(r.status).toBe(413);
     expect((await api('{}')).status).toBe(200);
   });

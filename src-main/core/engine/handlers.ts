@@ -5,7 +5,9 @@ import type { Symptom } from '../kb/pack-schema';
 import { search } from '../kb/search';
 import { caseFileSchema, type CaseFile } from './case-file';
 import { diagnose } from './diagnose';
+import { caseFacts } from './facts';
 import { knowledge } from './knowledge';
+import { placeholderValues } from './render';
 
 export interface EngineHandlers {
   'engine.diagnose': (input: ApiInput<'engine.diagnose'>) => ApiOutput<'engine.diagnose'>;
@@ -58,7 +60,15 @@ export function engineHandlers({ db }: { db: ReadableDb }): EngineHandlers {
     // The case was validated by the API's input schema (caseFileSchema).
     'engine.diagnose': ({ case: input, lang = 'en' }) => {
       const { c, findings } = withEvidence(caseFileSchema.parse(input));
-      return { ...diagnose(knowledge(db), withSymptomFeatures(db, c), lang), findings };
+      const k = knowledge(db);
+      // The findings' fix commands get the same values as the conclusion's: names, ProxyFqdn, the topology's flag.
+      const values = placeholderValues(c, caseFacts(c), k);
+      const fill = (command: string) =>
+        command.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => values[name] ?? whole);
+      return {
+        ...diagnose(k, withSymptomFeatures(db, c), lang),
+        findings: findings.map((f) => ({ ...f, fix: f.fix.map(fill) })),
+      };
     },
   };
 }
