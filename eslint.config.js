@@ -28,8 +28,8 @@ const rendererRules = {
       patterns: [
         { group: ['node:*'], message: 'No Node modules in the renderer.' },
         {
-          regex: 'src-main/(?!core/contract$)',
-          message: 'The renderer may import only src-main/core/contract (types and ids).',
+          regex: 'src-main/(?!core/contract$|core/text/decode$)',
+          message: 'The renderer may import only src-main/core/contract (types and ids) and the pure text decoder.',
         },
       ],
     },

@@ -9,7 +9,7 @@ export interface Decoded {
 }
 
 /** UTF-16LE without a BOM: ASCII text has a zero in (almost) every odd byte. */
-function looksUtf16le(bytes: Uint8Array): boolean {
+export function looksUtf16le(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 4096) & ~1;
   if (n < 4) return false;
   let zeros = 0;
@@ -17,7 +17,8 @@ function looksUtf16le(bytes: Uint8Array): boolean {
   return zeros / (n / 2) > 0.6;
 }
 
-export function decodeText(bytes: Uint8Array): Decoded {
+export function decodeText(input: Uint8Array | ArrayBuffer): Decoded {
+  const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
   }
