@@ -2,12 +2,11 @@
 // them, or standard input) into facts and findings.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
 import { TOPOLOGIES, type EvidenceAnalysisView, type EvidenceContextInput } from '../core/contract';
 import { LexoError } from '../core/errors';
 import type { Lexo } from '../core/lexo';
 import { decodeText } from '../core/text/decode';
-import { CliUsageError } from './diagnose';
+import { parseCommandArgs, UsageError } from './args';
 
 export interface AnalyzeIo {
   out(text: string): void;
@@ -21,7 +20,7 @@ const EXCHANGES = ['exchange-online', 'exchange-hybrid', 'exchange-onprem'] as c
 function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
   if (value === undefined) return undefined;
   if (!(allowed as readonly string[]).includes(value))
-    throw new CliUsageError(`--${flag} must be one of ${allowed.join(', ')}, got "${value}"`);
+    throw new UsageError(`--${flag} must be one of ${allowed.join(', ')}, got "${value}"`);
   return value as T;
 }
 
@@ -50,31 +49,24 @@ export async function analyzeCommand(
   io: AnalyzeIo,
   open: (dataDir: string | undefined) => Lexo,
 ): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      options: {
-        json: { type: 'boolean' },
-        topology: { type: 'string' },
-        cloud: { type: 'string' },
-        exchange: { type: 'string' },
-        'data-dir': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: true,
-    });
-  } catch (err) {
-    throw new CliUsageError((err as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(
+    args,
+    {
+      json: { type: 'boolean' },
+      topology: { type: 'string' },
+      cloud: { type: 'string' },
+      exchange: { type: 'string' },
+      'data-dir': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    true,
+  );
   if (values.help) {
     io.out('Usage: lexo analyze <file|-> [more files] [--topology T] [--cloud C] [--exchange E] [--json]\n');
     return 0;
   }
   if (positionals.length === 0)
-    throw new CliUsageError('analyze needs at least one file of pasted output, or - for standard input');
+    throw new UsageError('analyze needs at least one file of pasted output, or - for standard input');
   const context: EvidenceContextInput = {};
   const topology = oneOf('topology', values.topology, TOPOLOGIES);
   const cloud = oneOf('cloud', values.cloud, CLOUDS);

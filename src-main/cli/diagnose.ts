@@ -2,19 +2,17 @@
 // answers to the case file and run again), a question-and-answer session on a terminal without it.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
-import { LANGS, type CaseInput, type DiagnoseResult, type Lang } from '../core/contract';
+import type { CaseInput, DiagnoseResult } from '../core/contract';
 import { LexoError } from '../core/errors';
 import type { Lexo } from '../core/lexo';
 import { decodeText } from '../core/text/decode';
+import { langOption, parseCommandArgs, UsageError } from './args';
 
 export interface DiagnoseIo {
   out(text: string): void;
   /** Asks the engineer on the terminal; absent when stdin is not a terminal. */
   prompt?: (question: string) => Promise<string>;
 }
-
-export class CliUsageError extends Error {}
 
 function readTextFile(path: string, what: string): string {
   try {
@@ -82,25 +80,18 @@ export async function diagnoseCommand(
   io: DiagnoseIo,
   open: (dataDir: string | undefined) => Lexo,
 ): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      options: {
-        case: { type: 'string' },
-        evidence: { type: 'string', multiple: true },
-        lang: { type: 'string' },
-        json: { type: 'boolean' },
-        'data-dir': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    });
-  } catch (err) {
-    throw new CliUsageError((err as Error).message);
-  }
-  const { values } = parsed;
+  const { values } = parseCommandArgs(
+    args,
+    {
+      case: { type: 'string' },
+      evidence: { type: 'string', multiple: true },
+      lang: { type: 'string' },
+      json: { type: 'boolean' },
+      'data-dir': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    false,
+  );
   if (values.help) {
     io.out(
       'Usage: lexo diagnose --case case.json [--evidence FILE]... [--lang en|fr|zh-TW] [--json] [--data-dir DIR]\n',
@@ -108,10 +99,8 @@ export async function diagnoseCommand(
     return 0;
   }
   if (!values.case)
-    throw new CliUsageError('diagnose needs --case FILE (the case file of DESIGN.md; {} is a valid empty case)');
-  const lang = values.lang ?? 'en';
-  if (!(LANGS as readonly string[]).includes(lang))
-    throw new CliUsageError(`--lang must be one of ${LANGS.join(', ')}, got "${lang}"`);
+    throw new UsageError('diagnose needs --case FILE (the case file of DESIGN.md; {} is a valid empty case)');
+  const lang = langOption(values.lang);
   const c = readCaseFile(values.case);
   const evidence = (values.evidence ?? []).map((path) => ({
     name: basename(path),
@@ -120,7 +109,7 @@ export async function diagnoseCommand(
   if (evidence.length) c.evidence = [...(c.evidence ?? []), ...evidence];
   const lexo = open(values['data-dir']);
   try {
-    const run = () => lexo.api.call('engine.diagnose', { case: c, lang: lang as Lang });
+    const run = () => lexo.api.call('engine.diagnose', { case: c, lang });
     let result = await run();
     if (!values.json && io.prompt) {
       c.answers = { ...(c.answers ?? {}) };

@@ -1,14 +1,15 @@
 // The `lexo` command line: the same API as the app, for scripts. With --json, stdout is one JSON
 // document; errors go to stderr with exit code 2 (the CLI contract of DESIGN.md).
-import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { LANGS, type AppInfo, type Lang, type SearchResult } from '../core/contract';
+import type { ParseArgsConfig } from 'node:util';
+import type { AppInfo, SearchResult } from '../core/contract';
 import { LexoError } from '../core/errors';
 import { openLexo } from '../core/lexo';
 import { resolveDataDir } from '../core/paths';
 import { APP_VERSION } from '../core/version';
 import { resourcesDir } from '../node-host/locations';
 import { analyzeCommand } from './analyze';
-import { CliUsageError, diagnoseCommand } from './diagnose';
+import { langOption, parseCommandArgs, UsageError } from './args';
+import { diagnoseCommand } from './diagnose';
 
 export interface CliIo {
   out(text: string): void;
@@ -41,8 +42,6 @@ Options:
 
 Exit codes: 0 success, 1 runtime failure, 2 bad arguments or bad input.`;
 
-class UsageError extends Error {}
-
 const COMMON_OPTIONS = {
   json: { type: 'boolean' },
   'data-dir': { type: 'string' },
@@ -50,11 +49,7 @@ const COMMON_OPTIONS = {
 } as const satisfies ParseArgsConfig['options'];
 
 function parse(args: string[]) {
-  try {
-    return parseArgs({ args, options: COMMON_OPTIONS, strict: true, allowPositionals: false });
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
+  return parseCommandArgs(args, COMMON_OPTIONS, false);
 }
 
 function formatInfo(info: AppInfo): string {
@@ -111,33 +106,24 @@ function formatResults(results: SearchResult[]): string {
 }
 
 async function searchCommand(args: string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      options: { ...COMMON_OPTIONS, lang: { type: 'string' }, limit: { type: 'string' } },
-      strict: true,
-      allowPositionals: true,
-    });
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(
+    args,
+    { ...COMMON_OPTIONS, lang: { type: 'string' }, limit: { type: 'string' } },
+    true,
+  );
   if (values.help) {
     io.out('Usage: lexo search "<text>" [--lang en|fr|zh-TW] [--limit N] [--json] [--data-dir DIR]\n');
     return 0;
   }
   const query = positionals.join(' ').trim();
   if (!query) throw new UsageError('search needs the text to look for, e.g. lexo search "no presence in OWA"');
-  const lang = values.lang ?? 'en';
-  if (!(LANGS as readonly string[]).includes(lang))
-    throw new UsageError(`--lang must be one of ${LANGS.join(', ')}, got "${lang}"`);
+  const lang = langOption(values.lang);
   const limit = values.limit === undefined ? 10 : Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 100)
     throw new UsageError(`--limit must be a whole number from 1 to 100, got "${values.limit}"`);
   const lexo = openFor(values, io);
   try {
-    const { results } = await lexo.api.call('kb.search', { query, lang: lang as Lang, limit });
+    const { results } = await lexo.api.call('kb.search', { query, lang, limit });
     io.out(values.json ? `${JSON.stringify({ results })}\n` : `${formatResults(results)}\n`);
     return 0;
   } finally {
@@ -173,7 +159,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     return await command(rest, io);
   } catch (err) {
-    if (err instanceof UsageError || err instanceof CliUsageError) {
+    if (err instanceof UsageError) {
       io.err(`lexo: ${err.message}\nRun 'lexo --help' for usage.\n`);
       return 2;
     }
