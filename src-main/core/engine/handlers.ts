@@ -1,5 +1,5 @@
 import { CASE_NAME_FIELDS, CASE_NAME_PATTERN, type ApiInput, type ApiOutput, type Finding } from '../contract';
-import { analyzeEvidence } from '../evidence/analyze';
+import { analyzeEvidenceCached as analyzeEvidence } from '../evidence/read-cache';
 import { get, type ReadableDb } from '../db/sqlite';
 import type { Symptom } from '../kb/pack-schema';
 import { search } from '../kb/search';

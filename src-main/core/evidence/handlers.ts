@@ -1,5 +1,5 @@
 import type { ApiInput, ApiOutput } from '../contract';
-import { analyzeEvidence } from './analyze';
+import { analyzeEvidenceCached as analyzeEvidence } from './read-cache';
 
 export interface EvidenceHandlers {
   'evidence.analyze': (input: ApiInput<'evidence.analyze'>) => ApiOutput<'evidence.analyze'>;

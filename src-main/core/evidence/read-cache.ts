@@ -1,0 +1,32 @@
+// Reading a paste is the costly part (a few MB take a few hundred ms); evaluating what was read is cheap. The
+// guided flow re-runs the engine on every answer with the same evidence, so what was read is kept by content.
+import { createHash } from 'node:crypto';
+import {
+  evaluateEvidence,
+  recognizeEvidence,
+  type EvidenceAnalysis,
+  type EvidenceItem,
+  type RecognizedItem,
+} from './analyze';
+import type { EvidenceContext } from './rules/context';
+
+const MAX_ENTRIES = 8;
+const read = new Map<string, RecognizedItem[]>();
+
+function keyOf(items: EvidenceItem[]): string {
+  const hash = createHash('sha256');
+  for (const item of items) hash.update(item.name).update('\0').update(item.text).update('\0');
+  return hash.digest('hex');
+}
+
+/** analyzeEvidence, reading each distinct set of pastes once. */
+export function analyzeEvidenceCached(items: EvidenceItem[], context: EvidenceContext = {}): EvidenceAnalysis {
+  const key = keyOf(items);
+  let recognized = read.get(key);
+  if (!recognized) {
+    recognized = recognizeEvidence(items);
+    if (read.size >= MAX_ENTRIES) read.delete(read.keys().next().value!);
+    read.set(key, recognized);
+  }
+  return evaluateEvidence(recognized, context);
+}
