@@ -15,6 +15,7 @@ export default defineConfig({
             'test/electron/**/*.test.ts',
             'test/web/**/*.test.ts',
             'test/cli/**/*.test.ts',
+            'test/node-host/**/*.test.ts',
             'test/build/**/*.test.ts',
           ],
         },

@@ -1,6 +1,7 @@
 // The `lexo` command line: the same API as the app, for scripts. With --json, stdout is one JSON
 // document; errors go to stderr with exit code 2 (the CLI contract of DESIGN.md).
 import type { ParseArgsConfig } from 'node:util';
+import type { HostServices } from '../core/api';
 import type { AppInfo, SearchResult } from '../core/contract';
 import { LexoError } from '../core/errors';
 import { openLexo } from '../core/lexo';
@@ -10,6 +11,7 @@ import { resourcesDir } from '../node-host/locations';
 import { analyzeCommand } from './analyze';
 import { langOption, parseCommandArgs, UsageError } from './args';
 import { diagnoseCommand } from './diagnose';
+import { reportCommand } from './report';
 
 export interface CliIo {
   out(text: string): void;
@@ -33,6 +35,9 @@ Commands:
                     [--topology T] [--cloud C] [--exchange E]
   diagnose          run the diagnostic tree over a case: --case case.json [--evidence FILE]...
                     [--lang en|fr|zh-TW]; asks its questions on a terminal, answers once with --json
+  report            write a case report: --case case.json --format md|html|pdf|json|ps1 --out FILE
+                    [--lang en|fr|zh-TW] [--redact]; --out - prints a text format on stdout;
+                    PDF needs Chrome, Edge or Chromium (or LEXO_CHROMIUM)
 
 Options:
   --json            print one JSON document on stdout (for scripts)
@@ -87,11 +92,12 @@ async function info(args: string[], io: CliIo): Promise<number> {
   }
 }
 
-function openFor(values: { 'data-dir'?: string | undefined }, io: CliIo) {
+function openFor(values: { 'data-dir'?: string | undefined }, io: CliIo, services?: HostServices) {
   return openLexo({
     dataDir: resolveDataDir(values['data-dir'], io.env),
     resourcesDir: resourcesDir(io.env),
     host: 'cli',
+    ...(services ? { services } : {}),
   });
 }
 
@@ -136,6 +142,7 @@ const COMMANDS: Readonly<Record<string, (args: string[], io: CliIo) => Promise<n
   search: searchCommand,
   analyze: (args, io) => analyzeCommand(args, io, (dataDir) => openFor({ 'data-dir': dataDir }, io)),
   diagnose: (args, io) => diagnoseCommand(args, io, (dataDir) => openFor({ 'data-dir': dataDir }, io)),
+  report: (args, io) => reportCommand(args, io, (dataDir, services) => openFor({ 'data-dir': dataDir }, io, services)),
 };
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

@@ -4,6 +4,8 @@ import type { WritableDb } from './db/sqlite';
 import { engineHandlers } from './engine/handlers';
 import { evidenceHandlers } from './evidence/handlers';
 import { kbHandlers } from './kb/handlers';
+import { casesHandlers } from './cases/handlers';
+import { reportHandlers } from './report/handlers';
 import { LexoError, toApiError } from './errors';
 import { inputSchemas } from './schemas';
 
@@ -39,13 +41,32 @@ export function parseInput<N extends ApiName>(name: N, input: unknown): ApiInput
   return parsed.data;
 }
 
+/** What only a host can do for the core: print HTML to PDF with its Chromium, ask where to save a file. */
+export interface HostServices {
+  /** Electron: webContents.printToPDF; web host and CLI: headless Chromium when installed. */
+  printPdf?: (html: string) => Promise<Uint8Array>;
+  /**
+   * Electron: the save dialog, then an atomic write. Resolves to the path written, or null when the user
+   * cancelled. Hosts without it (browser mode) get the bytes back for a download.
+   */
+  saveFile?: (fileName: string, data: Uint8Array) => Promise<string | null>;
+}
+
 export interface ApiContext extends AppContext {
   db: WritableDb;
   now?: () => Date;
+  services?: HostServices;
 }
 
 function assembleHandlers(ctx: ApiContext): Handlers {
-  const handlers: Handlers = { ...appHandlers(ctx), ...kbHandlers(ctx), ...evidenceHandlers(), ...engineHandlers(ctx) };
+  const handlers: Handlers = {
+    ...appHandlers(ctx),
+    ...kbHandlers(ctx),
+    ...evidenceHandlers(),
+    ...engineHandlers(ctx),
+    ...casesHandlers(ctx),
+    ...reportHandlers(ctx),
+  };
   for (const name of API_NAMES) {
     if (typeof handlers[name] !== 'function') throw new Error(`No handler for API method ${name}`);
   }

@@ -268,6 +268,8 @@ export interface CaseInput {
   evidence?: { name: string; text: string }[];
   names?: Partial<Record<CaseNameField, string>>;
   facts?: Record<string, string>;
+  /** What a case exported by LEXO carries besides the case file (title, notes, history); ignored by the engine. */
+  lexo?: CaseExportMeta;
 }
 
 /** Where an answer came from: the engineer, pasted evidence, or the case file itself. */
@@ -392,6 +394,163 @@ export interface EvidenceAnalysisView {
   names: Record<string, string>;
 }
 
+/** A case's life: open while the engineer works on it, closed when done (reopening is always possible). */
+export const CASE_STATUSES = ['open', 'closed'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/** The report formats of DESIGN.md's `lexo report`. */
+export const REPORT_FORMATS = ['md', 'html', 'pdf', 'json', 'ps1'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+/** Formats rendered as text by the core; PDF is the HTML printed by the host's Chromium. */
+export type TextReportFormat = Exclude<ReportFormat, 'pdf'>;
+
+/** What the case list shows of a case. */
+export interface CaseSummary {
+  id: string;
+  title: string;
+  customer: string;
+  ticket: string;
+  status: CaseStatus;
+  /** The language the engineer works in: the report's language. */
+  lang: Lang;
+  symptom: string;
+  topology: Topology | null;
+  /** The conclusion the engine reached on the last save, when it reached one. */
+  conclusion: string | null;
+  conclusionTitle: string | null;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  /** Set while a deleted case can still be restored. */
+  deletedAt: string | null;
+}
+
+export interface CaseNote {
+  id: string;
+  text: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CaseEvidence {
+  id: string;
+  name: string;
+  text: string;
+  addedAt: string;
+}
+
+export const CASE_EVENT_TYPES = [
+  'created',
+  'imported',
+  'renamed',
+  'details-changed',
+  'environment-changed',
+  'answered',
+  'answer-cleared',
+  'evidence-added',
+  'evidence-removed',
+  'note-added',
+  'note-edited',
+  'note-removed',
+  'concluded',
+  'closed',
+  'reopened',
+  'deleted',
+  'restored',
+] as const;
+export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
+
+/** One line of a case's audit trail. */
+export interface CaseEvent {
+  at: string;
+  type: CaseEventType;
+  /** What changed, in a few words (ids and values, not prose: the UI words it in the user's language). */
+  detail: string;
+}
+
+/** The fields of a case the engineer edits in the guided flow: DESIGN.md's case file without evidence. */
+export type CaseFields = Omit<CaseInput, 'evidence' | 'lexo'>;
+
+/** A whole stored case. */
+export interface CaseRecord extends CaseSummary {
+  file: CaseFields;
+  evidence: CaseEvidence[];
+  notes: CaseNote[];
+  history: CaseEvent[];
+}
+
+export interface CaseListInput {
+  /** Words to find in the title, customer, ticket, symptom, conclusion or notes. */
+  query?: string;
+  status?: CaseStatus | 'all';
+  customer?: string;
+  ticket?: string;
+  conclusion?: string;
+  /** ISO dates (inclusive): cases updated in this range. */
+  from?: string;
+  to?: string;
+  /** Deleted cases that can still be restored, instead of the live ones. */
+  deleted?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
+export interface CaseUpdateInput {
+  id: string;
+  title?: string;
+  customer?: string;
+  ticket?: string;
+  lang?: Lang;
+  /** The case file's fields as they are now; an absent key keeps its value, null clears it. */
+  file?: { [K in keyof CaseFields]?: CaseFields[K] | null };
+}
+
+export interface ReportInput {
+  /** A stored case, or a case file given inline (the CLI). */
+  caseId?: string;
+  case?: CaseInput;
+  format: ReportFormat;
+  /** Default: the case's language. */
+  lang?: Lang;
+  /** Replace what identifies the customer with stable tokens, for reports that leave the company. */
+  redact?: boolean;
+}
+
+/** The text of a report (every format but PDF), for the preview and for hosts that write files. */
+export interface ReportText {
+  fileName: string;
+  mime: string;
+  text: string;
+}
+
+/** What an export gives back: where the host saved it, that the user cancelled, or the bytes for a download. */
+export interface ReportExportResult {
+  fileName: string;
+  mime: string;
+  /** Saved by the host (Electron's save dialog). */
+  path?: string;
+  cancelled?: boolean;
+  /** The file's bytes, base64, for the browser to download (browser mode). */
+  base64?: string;
+}
+
+/** What an exported case carries besides DESIGN.md's case file, under the key `lexo`. */
+export interface CaseExportMeta {
+  format: 'lexo-case';
+  version: 1;
+  title?: string;
+  customer?: string;
+  ticket?: string;
+  status?: CaseStatus;
+  lang?: Lang;
+  createdAt?: string;
+  updatedAt?: string;
+  closedAt?: string | null;
+  notes?: { text: string; createdAt?: string; updatedAt?: string }[];
+  evidenceAddedAt?: string[];
+  history?: CaseEvent[];
+}
+
 /** Every API method: its input and output. Hosts expose exactly these names. */
 export interface ApiMethods {
   'app.info': { input: Record<string, never>; output: AppInfo };
@@ -411,6 +570,32 @@ export interface ApiMethods {
   };
   /** Runs the diagnostic tree over a case: a conclusion, or the next question to ask. */
   'engine.diagnose': { input: { case: CaseInput; lang?: Lang }; output: DiagnoseResult };
+  /** Starts a case, empty or from a case file (e.g. the symptom typed in search). */
+  'cases.create': {
+    input: { title?: string; customer?: string; ticket?: string; lang?: Lang; file?: CaseFields };
+    output: CaseRecord;
+  };
+  'cases.get': { input: { id: string }; output: CaseRecord };
+  'cases.list': { input: CaseListInput; output: { cases: CaseSummary[]; total: number } };
+  /** Saves what changed at once, in one transaction, with a line in the audit trail per change. */
+  'cases.update': { input: CaseUpdateInput; output: CaseRecord };
+  'cases.addEvidence': { input: { id: string; name: string; text: string }; output: CaseRecord };
+  'cases.removeEvidence': { input: { id: string; evidenceId: string }; output: CaseRecord };
+  'cases.addNote': { input: { id: string; text: string }; output: CaseRecord };
+  'cases.editNote': { input: { id: string; noteId: string; text: string }; output: CaseRecord };
+  'cases.removeNote': { input: { id: string; noteId: string }; output: CaseRecord };
+  'cases.setStatus': { input: { id: string; status: CaseStatus }; output: CaseRecord };
+  /** Moves a case to the deleted list, from where `cases.restore` brings it back (kept 30 days). */
+  'cases.delete': { input: { id: string }; output: CaseSummary };
+  'cases.restore': { input: { id: string }; output: CaseRecord };
+  /** The case as DESIGN.md's case file plus its notes and history under `lexo`. */
+  'cases.export': { input: { id: string }; output: { fileName: string; text: string } };
+  /** Imports an exported case (or a bare case file) as a new case; nothing existing is replaced. */
+  'cases.import': { input: { text: string; name?: string }; output: CaseRecord };
+  /** A report as text (md, html, json, ps1): the export preview, and what the CLI writes. */
+  'report.render': { input: ReportInput & { format: TextReportFormat }; output: ReportText };
+  /** A report in any format, PDF included, saved through the host (save dialog) or returned for a download. */
+  'report.export': { input: ReportInput; output: ReportExportResult };
 }
 
 export type ApiName = keyof ApiMethods;
@@ -430,6 +615,22 @@ export const API_NAMES = [
   'kb.removePack',
   'evidence.analyze',
   'engine.diagnose',
+  'cases.create',
+  'cases.get',
+  'cases.list',
+  'cases.update',
+  'cases.addEvidence',
+  'cases.removeEvidence',
+  'cases.addNote',
+  'cases.editNote',
+  'cases.removeNote',
+  'cases.setStatus',
+  'cases.delete',
+  'cases.restore',
+  'cases.export',
+  'cases.import',
+  'report.render',
+  'report.export',
 ] as const satisfies readonly ApiName[];
 
 export const ERROR_CODES = [
@@ -439,6 +640,8 @@ export const ERROR_CODES = [
   'database-error',
   'pack-error',
   'forbidden',
+  /** A file could not be written (read-only folder, full disk, no permission); nothing was half-written. */
+  'write-error',
   /** The renderer could not reach the host at all (IPC closed, web host stopped). */
   'unavailable',
   'internal',

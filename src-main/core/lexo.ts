@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HostKind } from './contract';
-import { createApi, type LexoApi } from './api';
+import { createApi, type HostServices, type LexoApi } from './api';
 import { migrate } from './db/migrate';
 import { openDatabase, type WritableDb } from './db/sqlite';
 import { LexoError } from './errors';
@@ -16,6 +16,8 @@ export interface OpenLexoOptions {
   electronVersions?: { electron: string; chrome: string };
   /** ':memory:' in tests; default `<dataDir>/lexo.sqlite`. */
   databasePath?: string;
+  /** What only the host can do: print to PDF, the save dialog. */
+  services?: HostServices;
 }
 
 export interface Lexo {
@@ -48,6 +50,7 @@ export function openLexo(opts: OpenLexoOptions): Lexo {
     dataDir: opts.dataDir,
     databasePath,
     ...(opts.electronVersions ? { electronVersions: opts.electronVersions } : {}),
+    ...(opts.services ? { services: opts.services } : {}),
   });
   return { api, db, dataDir: opts.dataDir, databasePath, close: () => db.close() };
 }

@@ -6,6 +6,7 @@ import { openLexo, type Lexo } from '../core/lexo';
 import { registerIpc } from './ipc';
 import { aboutDetail, buildMenuTemplate } from './menu';
 import { handleAppProtocol, registerAppScheme } from './protocol';
+import { createReportServices } from './report-services';
 import { contentSecurityPolicy, isTrustedIpcSender, resolveDevOrigin } from './security';
 import { createMainWindow, guardWebContents } from './window';
 
@@ -40,6 +41,8 @@ function openCore(): Lexo {
     resourcesDir: app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources'),
     host: 'electron',
     electronVersions: { electron: process.versions.electron, chrome: process.versions.chrome },
+    // Reports: PDF through this Electron's Chromium, files through the save dialog over the main window.
+    services: createReportServices({ parentWindow: () => mainWindow }),
   });
 }
 

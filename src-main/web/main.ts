@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { openLexo } from '../core/lexo';
 import { resolveDataDir } from '../core/paths';
 import { rendererDir, rendererIsBuilt, resourcesDir } from '../node-host/locations';
+import { printPdfWithChromium } from '../node-host/pdf';
 import { startWebHost } from './server';
 
 const USAGE = `Usage: npm run web -- [--data-dir DIR] [--port N] [--open]
@@ -55,7 +56,13 @@ async function main(): Promise<number> {
     console.error('lexo web: the renderer is not built; run `npm run build` first');
     return 1;
   }
-  const lexo = openLexo({ dataDir: resolveDataDir(values['data-dir']), resourcesDir: resourcesDir(), host: 'web' });
+  // PDF through the installed Chromium; no saveFile: the browser downloads the exported file itself.
+  const lexo = openLexo({
+    dataDir: resolveDataDir(values['data-dir']),
+    resourcesDir: resourcesDir(),
+    host: 'web',
+    services: { printPdf: (html) => printPdfWithChromium(html) },
+  });
   const host = await startWebHost({ api: lexo.api, rendererDir: rendererDir(), port });
   console.log(`LEXO is running in browser mode (data: ${lexo.dataDir})`);
   console.log(`Open: ${host.url}`);

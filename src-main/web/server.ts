@@ -56,6 +56,7 @@ const STATUS_OF: Partial<Record<ApiError['code'], number>> = {
   // A pack the user imported is bad input, not a server failure.
   'pack-error': 422,
   unavailable: 503,
+  'write-error': 500,
 };
 
 function send(

@@ -11,6 +11,7 @@ import { search } from '../../src-main/core/kb/search';
 import { memoryDb, PACK_DIR, REPO_ROOT } from '../helpers/db';
 import { syntheticPack } from './kb-corpus';
 import { syntheticTree } from './tree-corpus';
+import { benchCases } from './bench-cases';
 import { benchEvidence } from '../core/evidence/bench-evidence';
 import { caseFileSchema } from '../../src-main/core/engine/case-file';
 import { diagnose } from '../../src-main/core/engine/diagnose';
@@ -21,6 +22,9 @@ import { startWebHost } from '../../src-main/web/server';
 import { launchChromium } from '../helpers/chromium';
 import { RESOURCES_DIR, tempDir } from '../helpers/db';
 import { RENDERER_DIR } from '../helpers/web-session';
+import { mixedPaste } from '../core/evidence/bench-evidence';
+import { buildReport, reportCaseFromFile } from '../../src-main/core/report/model';
+import { renderModel } from '../../src-main/core/report/render';
 
 type Figure = { name: string; value: number; unit: string };
 const figures: Figure[] = [];
@@ -261,11 +265,55 @@ async function benchFirstRender(): Promise<void> {
   }
 }
 
+/**
+ * Reports of a case with 1 MB of evidence and 200 trail entries. The tree asks each question once (a real walk
+ * records about ten), so the 200 entries are put in the model directly. Rendering is timed per format from the
+ * model; building the model (engine, evidence read from the cache, secrets masked) is timed on its own.
+ */
+function benchReports(): void {
+  const db = memoryDb();
+  loadPack(db, readPack(PACK_DIR));
+  const rc = reportCaseFromFile({
+    symptom: 'OWA shows no presence',
+    topology: 'lync2013-onprem',
+    exchange: 'exchange-online',
+    cloud: 'worldwide',
+    features: { 'owa-im-presence': 'broken', 'free-busy': 'works' },
+    evidence: [{ name: 'session.txt', text: mixedPaste(1024 * 1024) }],
+    lexo: { format: 'lexo-case', version: 1, title: 'Bench', notes: [{ text: 'A note.' }] },
+  });
+  const now = new Date();
+  const built = buildReport(db, rc, 'en', now);
+  const build: number[] = [];
+  const redacted: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    build.push(time(() => buildReport(db, rc, 'en', now)));
+    redacted.push(time(() => buildReport(db, rc, 'en', now, { redact: true })));
+  }
+  const trail = Array.from({ length: 200 }, (_, i) => ({ ...built.trail[i % built.trail.length]!, id: `q-${i}` }));
+  const model = { ...built, trail };
+  const chars = model.evidence.reduce((n, e) => n + e.text.length, 0);
+  report('report.evidence-chars', chars, 'chars');
+  report('report.model.build', median(build), 'ms');
+  report('report.model.build.redacted', median(redacted), 'ms');
+  for (const format of ['md', 'html', 'json', 'ps1'] as const) {
+    const runs: number[] = [];
+    for (let i = 0; i < 15; i++) runs.push(time(() => renderModel(model, format)));
+    report(`report.${format}.render`, median(runs), 'ms');
+  }
+  const copy: number[] = [];
+  for (let i = 0; i < 15; i++) copy.push(time(() => JSON.stringify(model)));
+  report('report.baseline.json-stringify', median(copy), 'ms');
+  db.close();
+}
+
 export async function runBench(): Promise<Figure[]> {
   benchDatabase();
   benchSearch();
   benchEngine();
   for (const f of benchEvidence()) report(f.name, f.value, f.unit);
+  await benchCases(report);
+  benchReports();
   benchRendererSize();
   await benchFirstRender();
   return figures;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createApi } from '../../src-main/core/api';
 import { API_NAMES } from '../../src-main/core/contract';
 import { loadPack, readPack } from '../../src-main/core/kb/pack';
-import { VALID_INPUTS } from '../helpers/api-examples';
+import { VALID_INPUTS, withIds } from '../helpers/api-examples';
 import { memoryDb, MINI_PACK_DIR } from '../helpers/db';
 import { LATEST_SCHEMA_VERSION } from '../../src-main/core/db/migrate';
 import pkg from '../../package.json';
@@ -43,10 +43,17 @@ describe('app.info', () => {
 describe('dispatch', () => {
   it('answers every API name given a valid input', async () => {
     const a = api();
-    for (const name of API_NAMES) expect(await a.dispatch(name, VALID_INPUTS[name]), name).toMatchObject({ ok: true });
+    const c = await a.call('cases.create', {});
+    await a.call('cases.addEvidence', { id: c.id, name: 'a.txt', text: 'x' });
+    await a.call('cases.addNote', { id: c.id, text: 'one' });
+    const saved = await a.call('cases.addNote', { id: c.id, text: 'two' });
+    const ids = { case: c.id, evidence: saved.evidence[0]!.id, note: saved.notes[0]!.id };
+    for (const name of API_NAMES) {
+      expect(await a.dispatch(name, withIds(VALID_INPUTS[name], ids)), name).toMatchObject({ ok: true });
+    }
   });
 
-  it.each(API_NAMES.filter((n) => !['app.info', 'kb.packs', 'kb.matrix'].includes(n)))(
+  it.each(API_NAMES.filter((n) => !['app.info', 'kb.packs', 'kb.matrix', 'cases.create', 'cases.list'].includes(n)))(
     'rejects %s with an empty input, naming the field',
     async (name) => {
       const result = await api().dispatch(name, {});

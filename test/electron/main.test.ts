@@ -162,6 +162,7 @@ describe('main process entry', () => {
       resourcesDir: join('/src/lexo', 'resources'),
       host: 'electron',
       electronVersions: { electron: process.versions.electron, chrome: process.versions.chrome },
+      services: { printPdf: expect.any(Function), saveFile: expect.any(Function) },
     });
     expect(e.module.ipcMain.handle).toHaveBeenCalledWith('lexo:app.info', expect.any(Function));
     expect(e.module.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));

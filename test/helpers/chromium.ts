@@ -1,22 +1,12 @@
-import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { chromiumMissingReason, findChromium as findInstalledChromium } from '../../src-main/node-host/chromium';
 
-/** Debian's Chromium in CI; Chrome or Edge on a developer's machine; LEXO_CHROMIUM wins. */
-const CANDIDATES = [
-  process.env.LEXO_CHROMIUM,
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
-  'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe',
-  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-];
-
+/** The browser LEXO itself prints PDFs with: LEXO_CHROMIUM, else Debian's Chromium in CI, Chrome or Edge elsewhere. */
 export function findChromium(): string {
-  const found = CANDIDATES.find((p): p is string => !!p && existsSync(p));
+  const found = findInstalledChromium();
   if (!found) {
     throw new Error(
-      'No Chromium found for the end-to-end tests. Install it (Debian: `apt-get install chromium`) or set LEXO_CHROMIUM to a Chrome/Edge executable.',
+      `No Chromium for the end-to-end tests: ${chromiumMissingReason()}. Install it (Debian: \`apt-get install chromium\`) or set LEXO_CHROMIUM to a Chrome/Edge executable.`,
     );
   }
   return found;

@@ -1,6 +1,15 @@
 // The case file of DESIGN.md (input of `lexo diagnose` and `lexo report`), validated: every field optional.
 import { z } from 'zod';
-import { CASE_NAME_FIELDS, CASE_NAME_MAX, CASE_NAME_PATTERN, TOPOLOGIES, type CaseNameField } from '../contract';
+import {
+  CASE_EVENT_TYPES,
+  CASE_NAME_FIELDS,
+  CASE_NAME_MAX,
+  CASE_NAME_PATTERN,
+  CASE_STATUSES,
+  LANGS,
+  TOPOLOGIES,
+  type CaseNameField,
+} from '../contract';
 
 const featureState = z.enum(['works', 'broken', 'unknown']);
 
@@ -27,6 +36,44 @@ export const evidenceItems = z
   )
   .optional();
 
+const isoTime = z.iso.datetime({ offset: true });
+
+/** Limits of what the engineer writes in a case. */
+export const NOTE_MAX = 100_000;
+export const NOTES_MAX = 1000;
+export const CASE_TITLE_MAX = 200;
+export const CASE_CUSTOMER_MAX = 200;
+export const CASE_TICKET_MAX = 100;
+
+/** What LEXO adds to an exported case file under `lexo` (the engine ignores it). */
+export const caseExportMetaSchema = z
+  .object({
+    format: z.literal('lexo-case'),
+    version: z.literal(1),
+    title: z.string().max(CASE_TITLE_MAX).optional(),
+    customer: z.string().max(CASE_CUSTOMER_MAX).optional(),
+    ticket: z.string().max(CASE_TICKET_MAX).optional(),
+    status: z.enum(CASE_STATUSES).optional(),
+    lang: z.enum(LANGS).optional(),
+    createdAt: isoTime.optional(),
+    updatedAt: isoTime.optional(),
+    closedAt: isoTime.nullable().optional(),
+    notes: z
+      .array(
+        z
+          .object({ text: z.string().max(NOTE_MAX), createdAt: isoTime.optional(), updatedAt: isoTime.optional() })
+          .strict(),
+      )
+      .max(NOTES_MAX)
+      .optional(),
+    evidenceAddedAt: z.array(isoTime).max(200).optional(),
+    history: z
+      .array(z.object({ at: isoTime, type: z.enum(CASE_EVENT_TYPES), detail: z.string().max(2000) }).strict())
+      .max(100_000)
+      .optional(),
+  })
+  .strict();
+
 export const caseFileSchema = z
   .object({
     symptom: z.string().max(2000).optional(),
@@ -44,6 +91,7 @@ export const caseFileSchema = z
     facts: z
       .record(z.string().regex(/^[a-z][a-zA-Z0-9-]*(\.[a-zA-Z0-9-]+)?$/), z.string().regex(/^[a-z0-9][a-z0-9-]*$/))
       .optional(),
+    lexo: caseExportMetaSchema.optional(),
   })
   .strict();
 

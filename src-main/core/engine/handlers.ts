@@ -1,5 +1,14 @@
-import { CASE_NAME_FIELDS, CASE_NAME_PATTERN, type ApiInput, type ApiOutput, type Finding } from '../contract';
-import { analyzeEvidenceCached as analyzeEvidence } from '../evidence/read-cache';
+import {
+  CASE_NAME_FIELDS,
+  CASE_NAME_PATTERN,
+  type ApiInput,
+  type ApiOutput,
+  type CaseInput,
+  type DiagnoseResult,
+  type Finding,
+  type Lang,
+} from '../contract';
+import { analyzeEvidenceByKey, analyzeEvidenceCached as analyzeEvidence } from '../evidence/read-cache';
 import { get, type ReadableDb } from '../db/sqlite';
 import type { Symptom } from '../kb/pack-schema';
 import { search } from '../kb/search';
@@ -7,7 +16,7 @@ import { caseFileSchema, type CaseFile } from './case-file';
 import { diagnose } from './diagnose';
 import { caseFacts } from './facts';
 import { knowledge } from './knowledge';
-import { placeholderValues } from './render';
+import { fillCommand, placeholderValues } from './render';
 
 export interface EngineHandlers {
   'engine.diagnose': (input: ApiInput<'engine.diagnose'>) => ApiOutput<'engine.diagnose'>;
@@ -36,14 +45,16 @@ export function withSymptomFeatures(db: ReadableDb, c: CaseFile): CaseFile {
  * The case with what its evidence shows: the facts read (the case's own facts win), the names it shows where the
  * case has none, and the findings to report.
  */
-export function withEvidence(c: CaseFile): { c: CaseFile; findings: Finding[] } {
-  if (!c.evidence?.length) return { c, findings: [] };
+export function withEvidence(c: CaseFile, stored?: StoredEvidence): { c: CaseFile; findings: Finding[] } {
+  if (!c.evidence?.length && !stored) return { c, findings: [] };
   const context = {
     ...(c.topology ? { topology: c.topology } : {}),
     ...(c.cloud ? { cloud: c.cloud } : {}),
     ...(c.exchange ? { exchange: c.exchange } : {}),
   };
-  const analysis = analyzeEvidence(c.evidence, context);
+  const analysis = stored
+    ? analyzeEvidenceByKey(stored.key, stored.load, context)
+    : analyzeEvidence(c.evidence ?? [], context);
   const names = { ...analysis.names, ...(c.names ?? {}) };
   // Only names the case schema knows and accepts go into commands.
   const safe = Object.fromEntries(
@@ -55,20 +66,36 @@ export function withEvidence(c: CaseFile): { c: CaseFile; findings: Finding[] } 
   return { c: { ...c, facts: { ...analysis.facts, ...(c.facts ?? {}) }, names: safe }, findings: analysis.findings };
 }
 
+/** Evidence a stored case holds: known by a key (its ids), read only when the analysis is not cached. */
+export interface StoredEvidence {
+  key: string;
+  load: () => { name: string; text: string }[];
+}
+
+/**
+ * The engine over a case as the API runs it: evidence read, symptom words mapped, findings' fixes filled. A stored
+ * case passes its evidence as `stored` instead of in the case.
+ */
+export function diagnoseCase(
+  db: ReadableDb,
+  input: CaseInput,
+  lang: Lang = 'en',
+  stored?: StoredEvidence,
+): DiagnoseResult {
+  const { c, findings } = withEvidence(caseFileSchema.parse(input), stored);
+  const k = knowledge(db);
+  // The findings' fix commands get the same values as the conclusion's: names, ProxyFqdn, the topology's flag.
+  const values = placeholderValues(c, caseFacts(c), k);
+  const fill = (command: string) => fillCommand(command, values, (name) => `{{${name}}}`);
+  return {
+    ...diagnose(k, withSymptomFeatures(db, c), lang),
+    findings: findings.map((f) => ({ ...f, fix: f.fix.map(fill) })),
+  };
+}
+
 export function engineHandlers({ db }: { db: ReadableDb }): EngineHandlers {
   return {
     // The case was validated by the API's input schema (caseFileSchema).
-    'engine.diagnose': ({ case: input, lang = 'en' }) => {
-      const { c, findings } = withEvidence(caseFileSchema.parse(input));
-      const k = knowledge(db);
-      // The findings' fix commands get the same values as the conclusion's: names, ProxyFqdn, the topology's flag.
-      const values = placeholderValues(c, caseFacts(c), k);
-      const fill = (command: string) =>
-        command.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => values[name] ?? whole);
-      return {
-        ...diagnose(k, withSymptomFeatures(db, c), lang),
-        findings: findings.map((f) => ({ ...f, fix: f.fix.map(fill) })),
-      };
-    },
+    'engine.diagnose': ({ case: input, lang = 'en' }) => diagnoseCase(db, input, lang),
   };
 }

@@ -50,6 +50,47 @@ export function placeholderValues(c: CaseFile, facts: Facts, k: Knowledge): Reco
   return values;
 }
 
+/** Where each placeholder of a command sits: inside a quoted string, or on its own as a bare argument. */
+function placeholderContexts(command: string): { quoted: boolean; wholeToken: boolean }[] {
+  const out: { quoted: boolean; wholeToken: boolean }[] = [];
+  let quote: string | null = null;
+  for (let i = 0; i < command.length; i++) {
+    const ch = command[i]!;
+    if (quote) {
+      if (ch === quote) quote = null;
+    } else if (ch === "'" || ch === '"') quote = ch;
+    const placeholder = ch === '{' ? /^\{\{\w+\}\}/.exec(command.slice(i)) : null;
+    if (placeholder) {
+      const before = i === 0 ? ' ' : command[i - 1]!;
+      const after = command[i + placeholder[0].length] ?? ' ';
+      out.push({ quoted: quote !== null, wholeToken: /[\s,(]/.test(before) && /[\s,)]/.test(after) });
+      i += placeholder[0].length - 1;
+    }
+  }
+  return out;
+}
+
+/**
+ * Fills a command's placeholders. Names never hold quotes or PowerShell syntax (CASE_NAME_PATTERN), but they may
+ * hold spaces: a bare one is put in single quotes so it stays one argument, and a space inside a larger bare
+ * token (a DNS name) is not filled at all, so a name can never add a parameter to a command.
+ */
+export function fillCommand(
+  command: string,
+  values: Readonly<Record<string, string>>,
+  unfilledMarker: (name: string) => string,
+): string {
+  const contexts = placeholderContexts(command);
+  let at = 0;
+  return command.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
+    const where = contexts[at++] ?? { quoted: false, wholeToken: false };
+    const value = values[name];
+    if (value === undefined) return unfilledMarker(name);
+    if (where.quoted || !/\s/.test(value)) return value;
+    return where.wholeToken ? `'${value}'` : unfilledMarker(name);
+  });
+}
+
 export interface Rendered {
   fix: CommandView[];
   verify: CommandView[];
@@ -72,9 +113,7 @@ export function renderCommands(conclusion: Conclusion, k: Knowledge, c: CaseFile
   const values = placeholderValues(c, facts, k);
   const unfilled = new Set<string>();
   const fill = (command: string, marker: (name: string) => string) =>
-    command.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
-      const v = values[name];
-      if (v !== undefined) return v;
+    fillCommand(command, values, (name) => {
       unfilled.add(name);
       return marker(name);
     });

@@ -21,10 +21,21 @@ function keyOf(items: EvidenceItem[]): string {
 
 /** analyzeEvidence, reading each distinct set of pastes once. */
 export function analyzeEvidenceCached(items: EvidenceItem[], context: EvidenceContext = {}): EvidenceAnalysis {
-  const key = keyOf(items);
+  return analyzeEvidenceByKey(`sha256:${keyOf(items)}`, () => items, context);
+}
+
+/**
+ * The same, for evidence whose identity is known without reading it (a stored case's evidence ids): the text is
+ * loaded and hashed only when it was not read before, so saving a case with megabytes of evidence stays cheap.
+ */
+export function analyzeEvidenceByKey(
+  key: string,
+  load: () => EvidenceItem[],
+  context: EvidenceContext = {},
+): EvidenceAnalysis {
   let recognized = read.get(key);
   if (!recognized) {
-    recognized = recognizeEvidence(items);
+    recognized = recognizeEvidence(load());
     if (read.size >= MAX_ENTRIES) read.delete(read.keys().next().value!);
     read.set(key, recognized);
   }

@@ -7,6 +7,7 @@ import { diagnose } from '../../../src-main/core/engine/diagnose';
 import { areaOf } from '../../../src-main/core/engine/facts';
 import { withSymptomFeatures } from '../../../src-main/core/engine/handlers';
 import { knowledge } from '../../../src-main/core/engine/knowledge';
+import { fillCommand } from '../../../src-main/core/engine/render';
 import { LexoError } from '../../../src-main/core/errors';
 import { loadPack, readPack } from '../../../src-main/core/kb/pack';
 import { memoryDb, MINI_PACK_DIR } from '../../helpers/db';
@@ -230,5 +231,31 @@ describe('where a case starts', () => {
     const ticked = { symptom: 'OWA shows no presence', features: { 'free-busy': 'broken' as const } };
     expect(withSymptomFeatures(db, ticked)).toBe(ticked);
     expect(withSymptomFeatures(db, { symptom: 'zzqx' }).features).toBeUndefined();
+  });
+});
+
+describe('fillCommand', () => {
+  const marker = (n: string) => `<${n}>`;
+  it('keeps a name with spaces one argument: quoted when bare, as is inside quotes', () => {
+    const values = { userIdentity: 'Ken Myer -Server evil', policyName: 'Sales EU' };
+    expect(fillCommand('Get-ADUser -Identity {{userIdentity}} -Properties mail', values, marker)).toBe(
+      "Get-ADUser -Identity 'Ken Myer -Server evil' -Properties mail",
+    );
+    expect(fillCommand('Grant-CsExternalAccessPolicy -PolicyName "{{policyName}}"', values, marker)).toBe(
+      'Grant-CsExternalAccessPolicy -PolicyName "Sales EU"',
+    );
+    expect(fillCommand("Get-CsUser -Identity '{{userIdentity}}'", values, marker)).toBe(
+      "Get-CsUser -Identity 'Ken Myer -Server evil'",
+    );
+  });
+
+  it('leaves a placeholder inside a larger bare token unfilled when the name has a space', () => {
+    const values = { sipDomain: 'contoso.com -Server evil' };
+    expect(fillCommand('Resolve-DnsName -Name lyncdiscover.{{sipDomain}} -Type CNAME', values, marker)).toBe(
+      'Resolve-DnsName -Name lyncdiscover.<sipDomain> -Type CNAME',
+    );
+    expect(fillCommand('Resolve-DnsName -Name lyncdiscover.{{sipDomain}}', { sipDomain: 'contoso.com' }, marker)).toBe(
+      'Resolve-DnsName -Name lyncdiscover.contoso.com',
+    );
   });
 });

@@ -1,6 +1,7 @@
 import type { WritableDb } from '../sqlite';
 import updateToSchemaVersion1 from './0001-kb';
 import updateToSchemaVersion2 from './0002-kb-search';
+import updateToSchemaVersion3 from './0003-cases';
 
 export interface Migration {
   version: number;
@@ -12,4 +13,5 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: '0001-kb', update: updateToSchemaVersion1 },
   { version: 2, name: '0002-kb-search', update: updateToSchemaVersion2 },
+  { version: 3, name: '0003-cases', update: updateToSchemaVersion3 },
 ];
