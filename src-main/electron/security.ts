@@ -3,6 +3,7 @@
 // never by substring (`app://lexo.attacker`, `http://localhost:5173.evil.com`).
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { isDocLink } from '../core/contract';
+import { REPORT_STYLE_HASH } from '../core/report/style-hash';
 import { resolveStaticFile } from '../node-host/static-files';
 
 export const APP_SCHEME = 'app';
@@ -13,7 +14,8 @@ export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`;
 const CSP_DIRECTIVES: readonly (readonly [string, ...string[]])[] = [
   ['default-src', "'none'"],
   ['script-src', "'self'"],
-  ['style-src', "'self'"],
+  // The report preview's stylesheet (see report/style-hash.ts), and nothing else inline.
+  ['style-src', "'self'", REPORT_STYLE_HASH],
   ['img-src', "'self'", 'data:'],
   ['font-src', "'self'"],
   ['connect-src', "'self'"],

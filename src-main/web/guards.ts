@@ -1,3 +1,4 @@
+import { REPORT_STYLE_HASH } from '../core/report/style-hash';
 import { timingSafeEqual } from 'node:crypto';
 
 /** The only Host values a loopback page can carry: anything else is DNS rebinding or a proxy. */
@@ -26,7 +27,8 @@ export function tokenMatches(given: string | undefined, expected: string): boole
 export const WEB_CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
-  "style-src 'self'",
+  // The report preview's stylesheet (see report/style-hash.ts), and nothing else inline.
+  `style-src 'self' ${REPORT_STYLE_HASH}`,
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",

@@ -24,7 +24,7 @@ export interface UiEnv {
   searchDelay?: number | undefined;
   /** How long the case waits after typing before it is diagnosed again, in ms (tests shorten it). */
   caseDelay?: number | undefined;
-  /** Saves an exported pack (tests capture it). */
+  /** Saves an exported pack or case file (tests capture it). */
   download?: ((fileName: string, text: string) => void) | undefined;
 }
 
@@ -41,7 +41,13 @@ export function createAppState(client: LexoClient, env: UiEnv = browserEnv()): A
   const i18n = new I18n({ storage: env.storage, language: env.language, root: env.root });
   const info = new AppInfoStore(client);
   const search = new SearchState({ client, lang: i18n.lang, delay: env.searchDelay });
-  const currentCase = new CaseState({ client, storage: env.storage, lang: i18n.lang, delay: env.caseDelay });
+  const currentCase = new CaseState({
+    client,
+    storage: env.storage,
+    lang: i18n.lang,
+    delay: env.caseDelay,
+    download: env.download,
+  });
   const kb = new KbState({
     client,
     download: env.download,

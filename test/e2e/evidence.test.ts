@@ -58,6 +58,21 @@ describe('evidence in the case, end to end (French interface)', () => {
     await s.page.screenshot({ path: join(ARTIFACTS_DIR, 'evidence-findings-fr.png') });
   });
 
+  it('keeps the evidence with the stored case: a reload shows it and reaches the same conclusion', async () => {
+    await s.page.reload();
+    await expect.poll(() => s.page.getByTestId('evidence-item').count()).toBe(2);
+    await expect
+      .poll(() => s.page.getByTestId('case-conclusion').getAttribute('data-id'))
+      .toBe('step-4-shared-sip-address-space');
+    const { cases } = await s.lexo.api.call('cases.list', {});
+    expect(cases).toHaveLength(1);
+    const stored = await s.lexo.api.call('cases.get', { id: cases[0]!.id });
+    expect(stored.lang).toBe('fr');
+    expect(stored.evidence.map((e) => e.name)[0]).toBe('get-cshostingprovider-wrong.utf16le.txt');
+    expect(stored.evidence).toHaveLength(2);
+    expect(stored.conclusion).toBe('step-4-shared-sip-address-space');
+  });
+
   it('sent no request anywhere but the loopback host', () => {
     expect(s.requests.filter((u) => new URL(u).origin !== s.host.origin)).toEqual([]);
   });

@@ -1,3 +1,9 @@
+import { createHash } from 'node:crypto';
+import { loadPackFolder } from '../../src-main/core/kb/pack';
+import { reportCaseFromFile } from '../../src-main/core/report/model';
+import { renderReport } from '../../src-main/core/report/render';
+import { REPORT_STYLE_HASH } from '../../src-main/core/report/style-hash';
+import { memoryDb, MINI_PACK_DIR } from '../helpers/db';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -64,12 +70,22 @@ describe('constants', () => {
     expect(APP_INDEX_URL).toBe('app://lexo/index.html');
   });
 
-  it('has a strict production CSP', () => {
+  it('has a strict production CSP: inline style only for the report preview, by its hash', () => {
     expect(CONTENT_SECURITY_POLICY).toBe(
-      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-        "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+      `default-src 'none'; script-src 'self'; style-src 'self' ${REPORT_STYLE_HASH}; img-src 'self' data:; ` +
+        "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; " +
+        "frame-ancestors 'none'",
     );
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe|http|ws:|\*/);
+  });
+
+  it('allows exactly the style element of a rendered report', () => {
+    const db = memoryDb();
+    loadPackFolder(db, MINI_PACK_DIR);
+    const { text: html } = renderReport(db, reportCaseFromFile({ symptom: 'x' }), { format: 'html', lang: 'en' });
+    const style = /<style>([\s\S]*?)<\/style>/.exec(html)![1]!;
+    const hash = `'sha256-${createHash('sha256').update(style).digest('base64')}'`;
+    expect(hash).toBe(REPORT_STYLE_HASH);
   });
 });
 

@@ -1,19 +1,29 @@
 // A small stand-in for `engine.diagnose`, stateless like the real one: the case (fields and answers) is the
 // whole state. Root question (topology, or the case's topology), then probes, then a conclusion. Texts carry
-// the language so tests can tell which language was asked for.
-import type {
-  ApiResult,
-  CaseInput,
-  DiagnoseResult,
-  KbListItem,
-  Lang,
-  PendingQuestion,
-  StepCheck,
-  StepStatus,
-  Topology,
-  TrailEntry,
+// the language so tests can tell which language was asked for. And `storeApi`: a client over the real case
+// store (an in-memory database), with this stand-in as the engine.
+import { createApi, type LexoApi } from '../../src-main/core/api';
+import {
+  API_NAMES,
+  type ApiName,
+  type ApiOutput,
+  type ApiResult,
+  type CaseFields,
+  type CaseInput,
+  type CaseRecord,
+  type DiagnoseResult,
+  type KbKind,
+  type KbListItem,
+  type Lang,
+  type PendingQuestion,
+  type StepCheck,
+  type StepStatus,
+  type Topology,
+  type TrailEntry,
 } from '../../src-main/core/contract';
-import { fail, value } from './helpers';
+import { loadPackFolder } from '../../src-main/core/kb/pack';
+import { memoryDb, MINI_PACK_DIR } from '../helpers/db';
+import { fail, stubApi, value, type Handlers } from './helpers';
 
 export const STEP_IDS = [
   'step-1-dns',
@@ -273,4 +283,62 @@ export function fakeDiagnose({ case: c, lang = 'en' }: { case: CaseInput; lang?:
       steps: steps(statuses),
     });
   }
+}
+
+/** A clock that starts at `start` and moves one second per reading: stored times are predictable. */
+export function tickingClock(start = '2026-03-04T09:15:00.000Z') {
+  let at = Date.parse(start);
+  return () => new Date((at += 1000));
+}
+
+/**
+ * A client whose `cases.*` calls go to the real API over a fresh in-memory database (the small test pack loaded,
+ * for the store's own conclusion), `engine.diagnose` to the stand-in above and `kb.list` to OPTION_LISTS; any
+ * method can be overridden. Every call is recorded, as with stubApi.
+ */
+export function storeApi(handlers: Handlers = {}, { now }: { now?: () => Date } = {}) {
+  const db = memoryDb();
+  loadPackFolder(db, MINI_PACK_DIR);
+  const api: LexoApi = createApi({
+    db,
+    host: 'web',
+    dataDir: '/data',
+    databasePath: ':memory:',
+    ...(now ? { now } : {}),
+  });
+  const real = Object.fromEntries(
+    API_NAMES.filter((name) => name.startsWith('cases.')).map((name) => [
+      name,
+      (input: unknown) => api.dispatch(name, input),
+    ]),
+  ) as Handlers;
+  const stub = stubApi({
+    'engine.diagnose': fakeDiagnose,
+    'kb.list': ({ kind }: { kind: KbKind }) => value({ items: OPTION_LISTS[kind] ?? [] }),
+    ...real,
+    ...handlers,
+  });
+  /** The real API's answer, for a handler that lets some calls through. */
+  const forward = <N extends ApiName>(name: N, input: unknown) =>
+    api.dispatch(name, input) as Promise<ApiResult<ApiOutput<N>>>;
+  /** The case as stored now. */
+  const stored = (id: string) => api.call('cases.get', { id });
+  /** Calls made to `name` (e.g. how many saves). */
+  const count = (name: ApiName) => stub.callCatch.mock.calls.filter(([n]) => n === name).length;
+  /** Stores a case as a reload would find it: its file and evidence, created directly in the store. */
+  async function seed(
+    c: CaseInput & { title?: string; customer?: string; ticket?: string; lang?: Lang } = {},
+  ): Promise<CaseRecord> {
+    const { evidence, title, customer, ticket, lang, lexo: _lexo, ...file } = c;
+    let record = await api.call('cases.create', {
+      file: file as CaseFields,
+      ...(title !== undefined ? { title } : {}),
+      ...(customer !== undefined ? { customer } : {}),
+      ...(ticket !== undefined ? { ticket } : {}),
+      ...(lang ? { lang } : {}),
+    });
+    for (const e of evidence ?? []) record = await api.call('cases.addEvidence', { id: record.id, ...e });
+    return record;
+  }
+  return { ...stub, api, db, stored, count, seed, forward };
 }

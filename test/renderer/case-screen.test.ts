@@ -1,12 +1,12 @@
-// The guided flow at #/case with a stubbed engine.diagnose: the form, the question (choices, "Not sure", why),
-// the conclusion (commands, values to fill in, how to confirm), the trail, the checklist and the diagram.
+// The guided flow at #/case over the real case store with a stubbed engine.diagnose: the form, the question
+// (choices, "Not sure", why), the conclusion (commands, values to fill in, how to confirm), the trail, the
+// checklist and the diagram. The stored case itself (header, autosave, notes, history) is in case-store.test.ts.
 import { cleanup, fireEvent, screen, within } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CaseInput, KbKind } from '../../src-main/core/contract';
-import { CASE_STORAGE_KEY } from '../../src-renderer/lib/case.svelte';
-import { fakeDiagnose, OPTION_LISTS } from './case-engine';
+import type { CaseInput } from '../../src-main/core/contract';
+import { fakeDiagnose, storeApi } from './case-engine';
 import { SYMPTOM } from './fixtures';
-import { memoryStorage, stubApi, value } from './helpers';
+import { value } from './helpers';
 import { renderApp, visible } from './render';
 
 let writeText: ReturnType<typeof vi.fn<(text: string) => Promise<void>>>;
@@ -23,9 +23,7 @@ afterEach(() => {
 });
 
 function caseApi() {
-  return stubApi({
-    'engine.diagnose': fakeDiagnose,
-    'kb.list': ({ kind }: { kind: KbKind }) => value({ items: OPTION_LISTS[kind] ?? [] }),
+  return storeApi({
     'kb.get': ({ kind, id }) =>
       kind === 'symptom' && id === SYMPTOM.id
         ? value(SYMPTOM)
@@ -33,20 +31,20 @@ function caseApi() {
   });
 }
 
-/** Opens #/case with a stored case (as a reload would find it). */
-function openCase(stored: Partial<CaseInput> & Record<string, unknown> = {}, env: { language?: string } = {}) {
+/** Opens #/case/<id> on a stored case (as a reload would find it). */
+async function openCase(stored: CaseInput = {}, env: { language?: string } = {}) {
   const api = caseApi();
-  const storage = memoryStorage({ [CASE_STORAGE_KEY]: JSON.stringify(stored) });
-  const rendered = renderApp(api.client, { hash: '#/case', storage, caseDelay: 0, ...env });
+  const record = await api.seed(stored);
+  const rendered = renderApp(api.client, { hash: `#/case/${record.id}`, caseDelay: 0, ...env });
   const lastCase = () => api.inputsOf('engine.diagnose').at(-1);
-  return { ...api, ...rendered, storage, lastCase };
+  return { ...api, ...rendered, id: record.id, lastCase, saved: () => api.stored(record.id) };
 }
 
 const choiceButtons = () => screen.getAllByTestId('choice');
 
 describe('the question', () => {
   it('shows the text, the help, one button per choice and always “Not sure”', async () => {
-    openCase();
+    await openCase();
     const question = await screen.findByTestId('case-question');
     expect(visible(within(question).getByTestId('question-text'))).toBe('Where do the users sign in?');
     expect(visible(within(question).getByTestId('question-help'))).toBe(
@@ -62,7 +60,7 @@ describe('the question', () => {
   });
 
   it('“Why this question?” gives the reason and what each answer would rule out, as links', async () => {
-    openCase({ topology: 'lync2013-onprem' });
+    await openCase({ topology: 'lync2013-onprem' });
     const why = await screen.findByTestId('question-why');
     expect(why.tagName).toBe('DETAILS');
     expect(visible(why.querySelector('summary'))).toBe('Why this question?');
@@ -78,7 +76,7 @@ describe('the question', () => {
   });
 
   it('answering sends the answer, moves focus to the next question and announces it', async () => {
-    const { lastCase } = openCase();
+    const { lastCase } = await openCase();
     await screen.findByTestId('case-question');
     await fireEvent.click(choiceButtons()[0]!);
     await vi.waitFor(() => expect(screen.getByTestId('case-question').dataset.id).toBe('p-provider'));
@@ -91,7 +89,7 @@ describe('the question', () => {
   });
 
   it('“Not sure” is an answer like the others', async () => {
-    const { lastCase } = openCase({ topology: 'lync2013-onprem' });
+    const { lastCase } = await openCase({ topology: 'lync2013-onprem' });
     await screen.findByTestId('case-question');
     await fireEvent.click(choiceButtons().at(-1)!);
     await vi.waitFor(() => expect(screen.getByTestId('case-question').dataset.id).toBe('p-dns'));
@@ -103,7 +101,7 @@ describe('the conclusion', () => {
   const concluded = { topology: 'lync2013-onprem' as const, answers: { 'p-provider': 'no' } };
 
   it('shows the title, KB badges, summary and the explanation in paragraphs', async () => {
-    openCase(concluded);
+    await openCase(concluded);
     const conclusion = await screen.findByTestId('case-conclusion');
     expect(visible(within(conclusion).getByTestId('conclusion-title'))).toBe('Hosting provider missing');
     expect(within(conclusion).getAllByTestId('conclusion-kb').map(visible)).toEqual(['KB 2614614', 'KB 2565604']);
@@ -120,7 +118,7 @@ describe('the conclusion', () => {
   });
 
   it('lists fix and verify commands with copy buttons that copy them as shown', async () => {
-    openCase(concluded);
+    await openCase(concluded);
     const fix = await screen.findByTestId('conclusion-fix');
     const verify = screen.getByTestId('conclusion-verify');
     expect(visible(fix.querySelector('h3'))).toBe('Fix');
@@ -137,7 +135,7 @@ describe('the conclusion', () => {
   });
 
   it('lists the values still to fill in, leads to the form, and the commands update once they are entered', async () => {
-    const { lastCase } = openCase(concluded);
+    const { lastCase } = await openCase(concluded);
     const unfilled = await screen.findByTestId('conclusion-unfilled');
     expect(visible(unfilled)).toContain('Values still to fill in');
     expect(visible(unfilled)).toContain('Enter the values in the case form');
@@ -169,7 +167,7 @@ describe('the conclusion', () => {
   });
 
   it('says how to confirm it works again, and links the KB articles', async () => {
-    openCase(concluded);
+    await openCase(concluded);
     const confirm = await screen.findByTestId('conclusion-confirm');
     expect(visible(confirm.querySelector('h3'))).toBe('How to confirm it works again');
     expect(visible(confirm)).toContain('Sign in to OWA again after a minute: presence shows.');
@@ -178,7 +176,7 @@ describe('the conclusion', () => {
   });
 
   it('moves focus to the conclusion after the last answer', async () => {
-    openCase({ topology: 'lync2013-onprem' });
+    await openCase({ topology: 'lync2013-onprem' });
     await screen.findByTestId('case-question');
     await fireEvent.click(choiceButtons()[1]!);
     const title = await screen.findByTestId('conclusion-title');
@@ -188,7 +186,7 @@ describe('the conclusion', () => {
 
 describe('the trail', () => {
   it('lists every answer with its source, and “Change” asks that question again without the later answers', async () => {
-    const { lastCase } = openCase({
+    const { lastCase } = await openCase({
       features: { 'free-busy': 'broken' },
       answers: { root: 'onprem', 'p-provider': 'yes', 'p-dns': 'no' },
     });
@@ -214,7 +212,7 @@ describe('the trail', () => {
   });
 
   it('only answers the engineer gave can be changed there; a fact repeated from an answer cannot', async () => {
-    openCase({ topology: 'lync2013-onprem', answers: { 'p-provider': 'no' } });
+    await openCase({ topology: 'lync2013-onprem', answers: { 'p-provider': 'no' } });
     await screen.findByTestId('case-conclusion');
     const entries = screen.getAllByTestId('trail-entry');
     expect(entries.map((e) => [e.dataset.id, e.dataset.source, !!within(e).queryByTestId('trail-change')])).toEqual([
@@ -225,7 +223,7 @@ describe('the trail', () => {
   });
 
   it('an answer from the case form is changed in the form', async () => {
-    openCase({ topology: 'lync2013-onprem', exchange: 'exchange-hybrid', features: { 'free-busy': 'broken' } });
+    await openCase({ topology: 'lync2013-onprem', exchange: 'exchange-hybrid', features: { 'free-busy': 'broken' } });
     await screen.findByTestId('case-question');
     const [feature, exchange, root] = screen.getAllByTestId('trail-entry');
     await fireEvent.click(within(exchange!).getByTestId('trail-edit'));
@@ -240,7 +238,7 @@ describe('the trail', () => {
 
 describe('the checklist and the diagram', () => {
   it('shows each step’s status with an icon and a word', async () => {
-    openCase({ topology: 'lync2013-onprem', answers: { 'p-provider': 'no' } });
+    await openCase({ topology: 'lync2013-onprem', answers: { 'p-provider': 'no' } });
     await screen.findByTestId('case-conclusion');
     // Titles come from the knowledge base in the UI language (kb.list), and link to the step.
     await vi.waitFor(() =>
@@ -263,7 +261,7 @@ describe('the checklist and the diagram', () => {
   });
 
   it('on-premises: the Edge ↔ Exchange Online link breaks in red, Skype for Business Online is greyed out', async () => {
-    openCase({ topology: 'lync2013-onprem', answers: { 'p-provider': 'no' } });
+    await openCase({ topology: 'lync2013-onprem', answers: { 'p-provider': 'no' } });
     const diagram = await screen.findByTestId('case-diagram');
     const svg = within(diagram).getByTestId('diagram-svg');
     expect(svg.getAttribute('role')).toBe('img');
@@ -297,7 +295,7 @@ describe('the checklist and the diagram', () => {
   });
 
   it('Skype for Business Online only: no on-premises boxes, the DNS link to Skype for Business Online breaks', async () => {
-    openCase({ topology: 'sfb-online', answers: { 'p-dns': 'no' } });
+    await openCase({ topology: 'sfb-online', answers: { 'p-dns': 'no' } });
     const diagram = await screen.findByTestId('case-diagram');
     const box = (id: string) =>
       within(diagram)
@@ -324,7 +322,7 @@ describe('the checklist and the diagram', () => {
   });
 
   it('says no break is found while the diagnosis goes on', async () => {
-    openCase({ topology: 'lync2013-hybrid' });
+    await openCase({ topology: 'lync2013-hybrid' });
     const diagram = await screen.findByTestId('case-diagram');
     expect(within(diagram).queryByTestId('diagram-break')).toBeNull();
     expect(visible(within(diagram).getByTestId('diagram-caption'))).toBe('No break found so far.');
@@ -333,7 +331,7 @@ describe('the checklist and the diagram', () => {
 
 describe('the case form', () => {
   it('offers the five topologies by title, Exchange side, cloud, directory synchronization and feature ticks', async () => {
-    const { lastCase } = openCase();
+    const { lastCase } = await openCase();
     await screen.findByTestId('case-question');
     const topology = screen.getByLabelText('Topology') as HTMLSelectElement;
     await vi.waitFor(() => expect(topology.options).toHaveLength(6));
@@ -376,7 +374,7 @@ describe('the case form', () => {
   });
 
   it('checks names as they are typed, says why one is refused, and leaves it out of the case', async () => {
-    const { lastCase } = openCase();
+    const { lastCase, saved } = await openCase();
     await screen.findByTestId('case-question');
     const input = screen.getByLabelText('Edge pool FQDN') as HTMLInputElement;
     await fireEvent.input(input, { target: { value: 'edge.contoso.com"; Remove-Item' } });
@@ -384,11 +382,12 @@ describe('the case form', () => {
     expect(input.getAttribute('aria-invalid')).toBe('true');
     const error = within(field).getByTestId('case-name-error');
     expect(visible(error)).toBe(
-      'Only letters, digits, spaces and . @ _ : / \\ - are allowed: remove “"”, “;”. Not used in the commands until corrected.',
+      'Only letters, digits, spaces and . @ _ : / \\ - are allowed: remove “"”, “;”. Not saved or used in the commands until corrected.',
     );
     expect(input.getAttribute('aria-describedby')).toBe(error.parentElement?.id);
     await fireEvent.input(screen.getByLabelText('SIP domain'), { target: { value: 'contoso.com' } });
     await vi.waitFor(() => expect(lastCase()?.case.names).toEqual({ sipDomain: 'contoso.com' }));
+    await vi.waitFor(async () => expect((await saved()).file.names).toEqual({ sipDomain: 'contoso.com' }));
 
     await fireEvent.input(input, { target: { value: 'edge.contoso.com' } });
     expect(input.hasAttribute('aria-invalid')).toBe(false);
@@ -396,10 +395,13 @@ describe('the case form', () => {
     await vi.waitFor(() =>
       expect(lastCase()?.case.names).toEqual({ sipDomain: 'contoso.com', edgePoolFqdn: 'edge.contoso.com' }),
     );
+    await vi.waitFor(async () =>
+      expect((await saved()).file.names).toEqual({ sipDomain: 'contoso.com', edgePoolFqdn: 'edge.contoso.com' }),
+    );
   });
 
   it('warns when a SIP address is typed with its sip: prefix', async () => {
-    openCase();
+    await openCase();
     await screen.findByTestId('case-question');
     await fireEvent.input(screen.getByLabelText('User’s SIP address (without sip:)'), {
       target: { value: 'sip:user@contoso.com' },
@@ -407,39 +409,47 @@ describe('the case form', () => {
     expect(visible(screen.getByTestId('case-name-warning'))).toContain('without “sip:”');
   });
 
-  it('keeps the case across a reload', async () => {
-    const { storage, unmount } = openCase();
+  it('keeps the case across a reload: #/case resumes it from the store', async () => {
+    const { unmount, client, saved } = await openCase();
     await screen.findByTestId('case-question');
     await fireEvent.change(screen.getByLabelText('Topology'), { target: { value: 'lync2013-onprem' } });
+    await fireEvent.input(screen.getByLabelText('SIP domain'), { target: { value: 'contoso.com' } });
     await vi.waitFor(() => expect(screen.getByTestId('case-question').dataset.id).toBe('p-provider'));
+    await vi.waitFor(async () =>
+      expect((await saved()).file).toEqual({ topology: 'lync2013-onprem', names: { sipDomain: 'contoso.com' } }),
+    );
     unmount();
-    const api = caseApi();
-    renderApp(api.client, { hash: '#/case', storage, caseDelay: 0 });
+    renderApp(client, { hash: '#/case', caseDelay: 0 });
     await vi.waitFor(() => expect(screen.getByTestId('case-question').dataset.id).toBe('p-provider'));
     expect((screen.getByLabelText('Topology') as HTMLSelectElement).value).toBe('lync2013-onprem');
+    expect((screen.getByLabelText('SIP domain') as HTMLInputElement).value).toBe('contoso.com');
   });
 
-  it('“New case” asks first when there is something to lose, then clears it', async () => {
-    const { lastCase } = openCase({ topology: 'lync2013-onprem', symptom: 'OWA' });
+  it('“New case” starts a new stored case at once (nothing to confirm: the one left is kept)', async () => {
+    const { lastCase, id, saved, api } = await openCase({ topology: 'lync2013-onprem', symptom: 'OWA' });
     await screen.findByTestId('case-question');
     await fireEvent.click(screen.getByTestId('case-new'));
-    expect(visible(screen.getByTestId('case-confirm-new'))).toContain('Clear this case and start a new one?');
-    expect(document.activeElement).toBe(screen.getByTestId('case-new-confirm'));
-    await fireEvent.click(screen.getByTestId('case-new-confirm'));
+    await vi.waitFor(() => expect(window.location.hash).toMatch(/^#\/case\/[0-9a-f-]{36}$/));
+    const newId = decodeURIComponent(window.location.hash.slice('#/case/'.length));
+    expect(newId).not.toBe(id);
     await vi.waitFor(() => expect(lastCase()?.case).toEqual({}));
     expect((screen.getByLabelText('What the customer reports') as HTMLTextAreaElement).value).toBe('');
     await vi.waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('case-symptom')));
+    expect((await saved()).file).toEqual({ topology: 'lync2013-onprem', symptom: 'OWA' });
+    expect((await api.call('cases.get', { id: newId })).file).toEqual({});
+    expect(screen.queryByTestId('case-confirm-new')).toBeNull();
   });
 });
 
 describe('language and errors', () => {
   it('switching language keeps the case and asks the engine again in that language', async () => {
-    const { lastCase } = openCase({ topology: 'lync2013-onprem' });
+    const { lastCase } = await openCase({ topology: 'lync2013-onprem' });
     await screen.findByTestId('case-question');
     await fireEvent.change(screen.getByTestId('lang-select'), { target: { value: 'fr' } });
     await vi.waitFor(() => expect(lastCase()).toEqual({ case: { topology: 'lync2013-onprem' }, lang: 'fr' }));
     await vi.waitFor(() => expect(visible(screen.getByTestId('question-text'))).toContain('[fr]'));
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Dossier en cours');
+    expect(visible(screen.getByRole('heading', { level: 1 }))).toBe('Dossier sans titre');
+    expect(visible(screen.getByTestId('case-header'))).toContain('Dossier en cours');
     expect(screen.getByTestId('question-why').querySelector('summary')?.textContent).toBe(
       'Pourquoi cette question\u202f?',
     );
@@ -447,7 +457,7 @@ describe('language and errors', () => {
 
   it('shows the engine’s error with its message and retries', async () => {
     let calls = 0;
-    const api = stubApi({
+    const api = storeApi({
       'engine.diagnose': (input) =>
         ++calls === 1 ? { ok: false, error: { code: 'pack-error', message: 'no node root' } } : fakeDiagnose(input),
     });
@@ -461,7 +471,7 @@ describe('language and errors', () => {
 });
 
 describe('starting a case from the home search', () => {
-  function searchApi() {
+  it('the new stored case has the symptom and its features, opens, and the earlier case is kept', async () => {
     const api = caseApi();
     const base = api.callCatch.getMockImplementation()!;
     api.callCatch.mockImplementation(async (name, input) =>
@@ -474,22 +484,15 @@ describe('starting a case from the home search', () => {
           })
         : base(name, input),
     );
-    return api;
-  }
-
-  it('offers it on symptoms only; it sets the symptom and its features, then opens the case', async () => {
-    const api = searchApi();
-    const storage = memoryStorage();
-    renderApp(api.client, { storage, caseDelay: 0, setHash: (h) => (window.location.hash = h) });
+    const earlier = await api.seed({ topology: 'sfb-online' });
+    renderApp(api.client, { caseDelay: 0, hash: '#/search' });
     await fireEvent.input(screen.getByTestId('search-input'), { target: { value: 'presence' } });
     await screen.findAllByTestId('search-result');
     const buttons = screen.getAllByTestId('start-case');
     expect(buttons).toHaveLength(1);
-    expect(buttons[0]!.getAttribute('aria-label')).toBe('Start a case from this symptom: OWA shows no presence');
     await fireEvent.click(buttons[0]!);
 
     await screen.findByTestId('case-form');
-    expect(api.inputsOf('kb.get')).toEqual([{ kind: 'symptom', id: SYMPTOM.id, lang: 'en' }]);
     await vi.waitFor(() =>
       expect(api.inputsOf('engine.diagnose').at(-1)?.case).toEqual({
         symptom: 'OWA shows no presence',
@@ -501,25 +504,8 @@ describe('starting a case from the home search', () => {
     );
     const row = screen.getAllByTestId('case-feature').find((r) => r.dataset.id === 'owa-im-presence')!;
     expect(row.dataset.state).toBe('broken');
-    expect(JSON.parse(storage.map.get(CASE_STORAGE_KEY) ?? '{}').symptom).toBe('OWA shows no presence');
-  });
-
-  it('asks before replacing a case in progress', async () => {
-    const api = searchApi();
-    const storage = memoryStorage({ [CASE_STORAGE_KEY]: JSON.stringify({ topology: 'sfb-online' }) });
-    renderApp(api.client, { storage, caseDelay: 0, setHash: (h) => (window.location.hash = h) });
-    await fireEvent.input(screen.getByTestId('search-input'), { target: { value: 'presence' } });
-    await fireEvent.click(await screen.findByTestId('start-case'));
-    expect(api.inputsOf('kb.get')).toEqual([]);
-    const replace = screen.getByTestId('start-case-replace');
-    expect(document.activeElement).toBe(replace);
-    await fireEvent.click(replace);
-    await screen.findByTestId('case-form');
-    await vi.waitFor(() =>
-      expect(api.inputsOf('engine.diagnose').at(-1)?.case).toEqual({
-        symptom: 'OWA shows no presence',
-        features: { 'owa-im-presence': 'broken' },
-      }),
-    );
+    const { cases } = await api.api.call('cases.list', {});
+    expect(cases).toHaveLength(2);
+    expect((await api.stored(earlier.id)).file).toEqual({ topology: 'sfb-online' });
   });
 });

@@ -1,6 +1,6 @@
-// The evidence panel of #/case with stubbed evidence.analyze and engine.diagnose: pasting and adding files puts
-// the pieces in the case, each change of the pieces or of the case's context reads them again, and what was
-// read is shown (parts, facts, findings with their step, KB numbers and fix commands).
+// The evidence panel of #/case over the real case store, with stubbed evidence.analyze and engine.diagnose:
+// pasting and adding files saves the pieces in the case, each change of the pieces or of the case's context
+// reads them again, and what was read is shown (parts, facts, findings with their step, KB numbers and fixes).
 import { cleanup, fireEvent, screen, within } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type {
@@ -10,11 +10,9 @@ import type {
   EvidenceContextInput,
   EvidencePartView,
   Finding,
-  KbKind,
 } from '../../src-main/core/contract';
-import { CASE_STORAGE_KEY } from '../../src-renderer/lib/case.svelte';
-import { fakeDiagnose, OPTION_LISTS } from './case-engine';
-import { memoryStorage, stubApi, value } from './helpers';
+import { fakeDiagnose, storeApi } from './case-engine';
+import { fail, value } from './helpers';
 import { renderApp, visible } from './render';
 
 beforeEach(() => {
@@ -118,17 +116,15 @@ function diagnoseWithEvidence(input: { case: CaseInput; lang?: 'en' | 'fr' | 'zh
   });
 }
 
-function openCase(stored: Partial<CaseInput> & Record<string, unknown> = {}) {
-  const api = stubApi({
-    'engine.diagnose': diagnoseWithEvidence,
-    'evidence.analyze': fakeAnalyze,
-    'kb.list': ({ kind }: { kind: KbKind }) => value({ items: OPTION_LISTS[kind] ?? [] }),
-  });
-  const storage = memoryStorage({ [CASE_STORAGE_KEY]: JSON.stringify(stored) });
-  const rendered = renderApp(api.client, { hash: '#/case', storage, caseDelay: 0 });
+/** Opens #/case/<id> on a case stored with these fields and evidence. */
+async function openCase(stored: CaseInput = {}, handlers: Parameters<typeof storeApi>[0] = {}) {
+  const api = storeApi({ 'engine.diagnose': diagnoseWithEvidence, 'evidence.analyze': fakeAnalyze, ...handlers });
+  const record = await api.seed(stored);
+  const rendered = renderApp(api.client, { hash: `#/case/${record.id}`, caseDelay: 0 });
   const analyzed = () => api.inputsOf('evidence.analyze');
   const lastCase = () => api.inputsOf('engine.diagnose').at(-1)?.case;
-  return { ...api, ...rendered, storage, analyzed, lastCase };
+  const saved = () => api.stored(record.id);
+  return { ...api, ...rendered, id: record.id, analyzed, lastCase, saved };
 }
 
 const items = () => screen.queryAllByTestId('evidence-item');
@@ -142,7 +138,7 @@ async function paste(text: string, name?: string) {
 
 describe('adding evidence', () => {
   it('a paste goes into the case (kept and diagnosed) and is read with the case’s context', async () => {
-    const { analyzed, lastCase, storage } = openCase({ topology: 'lync2013-onprem', cloud: 'worldwide' });
+    const { analyzed, lastCase, saved } = await openCase({ topology: 'lync2013-onprem', cloud: 'worldwide' });
     await screen.findByTestId('case-question');
     expect(analyzed()).toEqual([]);
     const name = (await screen.findByTestId('evidence-name')) as HTMLInputElement;
@@ -157,7 +153,7 @@ describe('adding evidence', () => {
       context: { topology: 'lync2013-onprem', cloud: 'worldwide' },
     });
     await vi.waitFor(() => expect(lastCase()?.evidence).toEqual([{ name: 'Paste 1', text: PROVIDER }]));
-    expect(JSON.parse(storage.map.get(CASE_STORAGE_KEY) ?? '{}').evidence).toEqual([
+    expect((await saved()).evidence.map(({ name, text }) => ({ name, text }))).toEqual([
       { name: 'Paste 1', text: PROVIDER },
     ]);
     expect((screen.getByTestId('evidence-text') as HTMLTextAreaElement).value).toBe('');
@@ -174,7 +170,7 @@ describe('adding evidence', () => {
   });
 
   it('an empty paste is not added, and says so', async () => {
-    const { analyzed } = openCase();
+    const { analyzed } = await openCase();
     await paste('   ');
     expect(visible(screen.getByTestId('evidence-problems'))).toBe('“Paste 1”: nothing to add, the text is empty.');
     expect(screen.getByTestId('evidence-problems').getAttribute('role')).toBe('alert');
@@ -183,7 +179,7 @@ describe('adding evidence', () => {
   });
 
   it('files are read as bytes and decoded (UTF-16LE with BOM here), under their own names', async () => {
-    const { analyzed } = openCase({ topology: 'lync2013-onprem' });
+    const { analyzed } = await openCase({ topology: 'lync2013-onprem' });
     const input = (await screen.findByTestId('evidence-file')) as HTMLInputElement;
     expect(input.type).toBe('file');
     expect(input.multiple).toBe(true);
@@ -199,6 +195,34 @@ describe('adding evidence', () => {
   });
 });
 
+describe('when the case cannot save a piece', () => {
+  it('says why, and keeps the paste in the box to try again', async () => {
+    let refuse = true;
+    const { saved, forward } = await openCase(
+      {},
+      {
+        'cases.addEvidence': (input) =>
+          refuse
+            ? fail({ code: 'database-error', message: 'database or disk is full' })
+            : forward('cases.addEvidence', input),
+      },
+    );
+    await paste(PROVIDER);
+    await vi.waitFor(() =>
+      expect(visible(screen.getByTestId('evidence-problems'))).toBe(
+        '“Paste 1”: the case did not save it (database or disk is full).',
+      ),
+    );
+    expect((screen.getByTestId('evidence-text') as HTMLTextAreaElement).value).toBe(PROVIDER);
+    expect(items()).toHaveLength(0);
+    refuse = false;
+    await fireEvent.click(screen.getByTestId('evidence-add'));
+    await vi.waitFor(() => expect(items().map((i) => i.dataset.name)).toEqual(['Paste 1']));
+    expect((await saved()).evidence).toHaveLength(1);
+    expect(visible(screen.getByTestId('evidence-problems'))).toBe('');
+  });
+});
+
 describe('what the evidence shows', () => {
   const withProvider = {
     topology: 'lync2013-onprem' as const,
@@ -210,7 +234,7 @@ describe('what the evidence shows', () => {
   };
 
   it('shows each part: its kind, command, lines, cut values, errors, and the message of a part not recognized', async () => {
-    openCase(withProvider);
+    await openCase(withProvider);
     await vi.waitFor(() => expect(screen.getAllByTestId('evidence-part')).toHaveLength(2));
     const [provider, policy] = items();
     const part = within(provider!).getByTestId('evidence-part');
@@ -227,7 +251,7 @@ describe('what the evidence shows', () => {
   });
 
   it('shows the facts read as rows: words, the raw fact name, the value in words', async () => {
-    openCase(withProvider);
+    await openCase(withProvider);
     const rows = await screen.findAllByTestId('evidence-fact');
     expect(rows.map((r) => [r.dataset.fact, visible(r)])).toEqual([
       ['provider.exists', 'Exchange Online hosting provider exists provider.exists Yes'],
@@ -240,7 +264,7 @@ describe('what the evidence shows', () => {
   });
 
   it('shows the findings, errors first: severity, message, the step as a link, KB badges, fix commands', async () => {
-    openCase(withProvider);
+    await openCase(withProvider);
     await vi.waitFor(() => expect(screen.getAllByTestId('evidence-finding')).toHaveLength(2));
     const findings = screen.getAllByTestId('evidence-finding');
     expect(findings.map((f) => [f.dataset.id, f.dataset.severity])).toEqual([
@@ -276,7 +300,7 @@ describe('what the evidence shows', () => {
   });
 
   it('reads the evidence again when the topology changes, with the new context', async () => {
-    const { analyzed } = openCase(withProvider);
+    const { analyzed } = await openCase(withProvider);
     await vi.waitFor(() => expect(screen.getAllByTestId('evidence-finding')).toHaveLength(2));
     const before = analyzed().length;
     await fireEvent.input(screen.getByTestId('case-symptom'), { target: { value: 'No presence' } });
@@ -292,7 +316,7 @@ describe('what the evidence shows', () => {
   });
 
   it('removing a piece takes it out of the case and reads the rest again', async () => {
-    const { analyzed, lastCase } = openCase(withProvider);
+    const { analyzed, lastCase, saved } = await openCase(withProvider);
     await vi.waitFor(() => expect(items()).toHaveLength(2));
     const remove = within(items()[0]!).getByTestId('evidence-remove');
     expect(remove.getAttribute('aria-label')).toBe('Remove the evidence “provider”');
@@ -306,12 +330,19 @@ describe('what the evidence shows', () => {
     await fireEvent.click(within(items()[0]!).getByTestId('evidence-remove'));
     await vi.waitFor(() => expect(items()).toHaveLength(0));
     await vi.waitFor(() => expect(lastCase()?.evidence).toBeUndefined());
+    const history = (await saved()).history.filter((e) => e.type.startsWith('evidence-'));
+    expect(history.map((e) => `${e.type} ${e.detail}`)).toEqual([
+      'evidence-added provider',
+      'evidence-added policy',
+      'evidence-removed provider',
+      'evidence-removed policy',
+    ]);
   });
 });
 
 describe('the diagnosis from evidence', () => {
   it('a conclusion the evidence reached shows 0 questions and “Evidence” in the trail', async () => {
-    openCase({ topology: 'lync2013-onprem' });
+    await openCase({ topology: 'lync2013-onprem' });
     await screen.findByTestId('case-question');
     await paste(PROVIDER);
     const conclusion = await screen.findByTestId('case-conclusion');

@@ -3,7 +3,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { EvidenceAnalysisView } from '../../src-main/core/contract';
 import {
-  CASE_STORAGE_KEY,
   CaseState,
   EVIDENCE_TEXT_MAX,
   defaultEvidenceName,
@@ -19,23 +18,22 @@ import {
   factValue,
   fillNames,
 } from '../../src-renderer/lib/evidence.svelte';
-import { fakeDiagnose } from './case-engine';
-import { deferred, memoryStorage, stubApi, value } from './helpers';
+import { storeApi } from './case-engine';
+import { deferred, fail, stubApi, value, type Handlers } from './helpers';
 
-function setup(storage = memoryStorage()) {
-  const api = stubApi({ 'engine.diagnose': fakeDiagnose });
-  const state = new CaseState({ client: api.client, storage, lang: 'en', delay: 0 });
+async function setup(handlers: Handlers = {}) {
+  const api = storeApi(handlers);
+  const state = new CaseState({ client: api.client, lang: 'en', delay: 0 });
+  await state.open(null);
   const last = () => api.inputsOf('engine.diagnose').at(-1);
-  return { ...api, state, storage, last };
+  const stored = () => api.stored(state.id!);
+  return { ...api, state, last, stored };
 }
 
-const stored = (storage: ReturnType<typeof memoryStorage>) =>
-  JSON.parse(storage.map.get(CASE_STORAGE_KEY) ?? '{}') as { evidence?: unknown };
-
 describe('CaseState: evidence', () => {
-  it('adds pieces to the case, keeps them in storage and sends them to engine.diagnose', async () => {
-    const { state, storage, last } = setup();
-    const result = state.addEvidence([
+  it('adds pieces to the stored case and sends them to engine.diagnose', async () => {
+    const { state, stored, last } = await setup();
+    const result = await state.addEvidence([
       { name: ' Edge ', text: 'Get-CsAccessEdgeConfiguration' },
       { name: '', text: 'Resolve-DnsName' },
     ]);
@@ -44,15 +42,17 @@ describe('CaseState: evidence', () => {
       { name: 'Edge', text: 'Get-CsAccessEdgeConfiguration' },
       { name: 'Paste 2', text: 'Resolve-DnsName' },
     ]);
-    expect(stored(storage).evidence).toEqual(state.draft.evidence);
+    const saved = await stored();
+    expect(saved.evidence.map(({ name, text }) => ({ name, text }))).toEqual(state.draft.evidence);
+    expect(state.evidence.map((e) => e.id)).toEqual(saved.evidence.map((e) => e.id));
+    expect(saved.history.filter((e) => e.type === 'evidence-added').map((e) => e.detail)).toEqual(['Edge', 'Paste 2']);
     await vi.waitFor(() => expect(last()?.case.evidence).toEqual(state.draft.evidence));
     expect(state.empty).toBe(false);
-    expect(parseDraft(storage.map.get(CASE_STORAGE_KEY) ?? null).evidence).toEqual(state.draft.evidence);
   });
 
-  it('refuses empty and oversized pieces, and says why', () => {
-    const { state } = setup();
-    const result = state.addEvidence([
+  it('refuses empty and oversized pieces before sending them, and says why', async () => {
+    const { state, count } = await setup();
+    const result = await state.addEvidence([
       { name: 'blank', text: '  \n ' },
       { name: 'huge', text: 'x'.repeat(EVIDENCE_TEXT_MAX + 1) },
       { name: 'fine', text: 'Get-CsUser' },
@@ -64,53 +64,52 @@ describe('CaseState: evidence', () => {
         { name: 'huge', problem: 'too-large' },
       ],
     });
+    expect(count('cases.addEvidence')).toBe(1);
     expect(state.draft.evidence.map((e) => e.name)).toEqual(['fine']);
   });
 
-  it('refuses a piece that would take the case over 20 MB', () => {
-    const { state } = setup();
+  it('refuses a piece that would take the case over 20 MB', async () => {
+    const { state } = await setup();
     const big = 'y'.repeat(EVIDENCE_TEXT_MAX);
     const pieces = [1, 2, 3, 4, 5].map((n) => ({ name: `part ${n}`, text: big }));
-    const result = state.addEvidence(pieces);
+    const result = await state.addEvidence(pieces);
     expect(result.added).toBe(4);
     expect(result.problems).toEqual([{ name: 'part 5', problem: 'case-full' }]);
   });
 
-  it('removes a piece; the engine gets the case without it', async () => {
-    const { state, storage, last } = setup();
-    state.addEvidence([
+  it('a piece the store refuses comes back with the store’s message, and is not in the case', async () => {
+    const { state, stored, forward } = await setup({
+      'cases.addEvidence': (input) =>
+        input.name === 'b'
+          ? fail({ code: 'database-error', message: 'disk I/O error' })
+          : forward('cases.addEvidence', input),
+    });
+    const result = await state.addEvidence([
       { name: 'a', text: 'one' },
       { name: 'b', text: 'two' },
     ]);
-    await state.removeEvidence(0);
+    expect(result).toEqual({ added: 1, problems: [{ name: 'b', problem: 'save', message: 'disk I/O error' }] });
+    expect(state.draft.evidence).toEqual([{ name: 'a', text: 'one' }]);
+    expect((await stored()).evidence.map((e) => e.name)).toEqual(['a']);
+  });
+
+  it('removes a piece by its id; the engine gets the case without it', async () => {
+    const { state, stored, last } = await setup();
+    await state.addEvidence([
+      { name: 'a', text: 'one' },
+      { name: 'b', text: 'two' },
+    ]);
+    expect(await state.removeEvidence(state.evidence[0]!.id)).toBeNull();
     expect(state.draft.evidence).toEqual([{ name: 'b', text: 'two' }]);
-    expect(last()?.case.evidence).toEqual([{ name: 'b', text: 'two' }]);
-    await state.removeEvidence(0);
-    expect(last()?.case.evidence).toBeUndefined();
-    expect(stored(storage).evidence).toEqual([]);
+    await vi.waitFor(() => expect(last()?.case.evidence).toEqual([{ name: 'b', text: 'two' }]));
+    expect(await state.removeEvidence(state.evidence[0]!.id)).toBeNull();
+    await vi.waitFor(() => expect(last()?.case.evidence).toBeUndefined());
+    expect((await stored()).evidence).toEqual([]);
+    const missing = await state.removeEvidence('no-such-piece');
+    expect(missing?.code).toBe('not-found');
   });
 
-  it('says when the case could not be kept (storage full) and keeps it in memory', () => {
-    const storage = memoryStorage();
-    const full = {
-      getItem: storage.getItem,
-      setItem: () => {
-        throw new DOMException('quota', 'QuotaExceededError');
-      },
-    };
-    const state = new CaseState({
-      client: stubApi({ 'engine.diagnose': fakeDiagnose }).client,
-      storage: full,
-      lang: 'en',
-      delay: 0,
-    });
-    expect(state.saveFailed).toBe(false);
-    state.addEvidence([{ name: 'a', text: 'one' }]);
-    expect(state.saveFailed).toBe(true);
-    expect(state.draft.evidence).toHaveLength(1);
-  });
-
-  it('reads back only well-formed evidence', () => {
+  it('reads back only well-formed evidence from the old local draft', () => {
     const draft = parseDraft(
       JSON.stringify({ evidence: [{ name: 'ok', text: 'x' }, { name: 3, text: 'y' }, 'junk', { name: 'n' }] }),
     );

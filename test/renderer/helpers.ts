@@ -48,6 +48,9 @@ export const EMPTY_KB: Handlers = {
   'kb.matrix': () => ({ ok: true, value: { topologies: [], features: [] } }),
   'kb.packs': () => ({ ok: true, value: { packs: [] } }),
   'kb.get': ({ kind, id }) => fail({ code: 'not-found', message: `No ${kind} "${id}" in the knowledge base` }),
+  // No stored cases: the case list is empty and a stored case is not found.
+  'cases.list': () => ({ ok: true, value: { cases: [], total: 0 } }),
+  'cases.get': ({ id }) => fail({ code: 'not-found', message: `No case with id "${id}".` }),
 };
 
 /** A client that routes each call to its handler (app.info answers INFO unless given); every call is recorded. */

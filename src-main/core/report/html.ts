@@ -15,7 +15,7 @@ export function esc(text: string): string {
   return text.replace(/[&<>"'\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, (c) => ENTITIES[c] ?? '');
 }
 
-const CSS = `
+export const REPORT_CSS = `
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
 body {
@@ -296,7 +296,7 @@ export function renderHtml(model: ReportModel): string {
     '<meta name="referrer" content="no-referrer">',
     `<meta name="generator" content="${esc(model.generator)}">`,
     `<title>${esc(title)}</title>`,
-    `<style>${CSS}</style>`,
+    `<style>${REPORT_CSS}</style>`,
     '</head>',
     '<body>',
     ...body,
