@@ -24,7 +24,7 @@ import { RESOURCES_DIR, tempDir } from '../helpers/db';
 import { RENDERER_DIR } from '../helpers/web-session';
 import { mixedPaste } from '../core/evidence/bench-evidence';
 import { buildReport, reportCaseFromFile } from '../../src-main/core/report/model';
-import { renderModel } from '../../src-main/core/report/render';
+import { renderModel, renderReport } from '../../src-main/core/report/render';
 
 type Figure = { name: string; value: number; unit: string };
 const figures: Figure[] = [];
@@ -273,15 +273,25 @@ async function benchFirstRender(): Promise<void> {
 function benchReports(): void {
   const db = memoryDb();
   loadPack(db, readPack(PACK_DIR));
+  const paste = mixedPaste(1024 * 1024);
   const rc = reportCaseFromFile({
     symptom: 'OWA shows no presence',
     topology: 'lync2013-onprem',
     exchange: 'exchange-online',
     cloud: 'worldwide',
     features: { 'owa-im-presence': 'broken', 'free-busy': 'works' },
-    evidence: [{ name: 'session.txt', text: mixedPaste(1024 * 1024) }],
+    evidence: [{ name: 'session.txt', text: paste }],
     lexo: { format: 'lexo-case', version: 1, title: 'Bench', notes: [{ text: 'A note.' }] },
   });
+  // 200 trail lines come from a history this long (the walk records about 10 questions; the audit trail grows).
+  const rc200 = {
+    ...rc,
+    history: Array.from({ length: 200 }, (_, i) => ({
+      at: new Date(Date.UTC(2026, 0, 1, 9, i)).toISOString(),
+      type: 'answered' as const,
+      detail: `q-${i}=yes`,
+    })),
+  };
   const now = new Date();
   const built = buildReport(db, rc, 'en', now);
   const build: number[] = [];
@@ -301,6 +311,22 @@ function benchReports(): void {
     for (let i = 0; i < 15; i++) runs.push(time(() => renderModel(model, format)));
     report(`report.${format}.render`, median(runs), 'ms');
   }
+  // Export as the user sees it: the case's model built and rendered. Warm: the guided flow has just read this
+  // evidence (the usual case); cold: evidence nobody read yet.
+  for (const format of ['md', 'html', 'json', 'ps1'] as const) {
+    const runs: number[] = [];
+    for (let i = 0; i < 7; i++) runs.push(time(() => renderReport(db, rc200, { format, lang: 'en', now })));
+    report(`report.${format}.export`, median(runs), 'ms');
+  }
+  const cold: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const fresh = {
+      ...rc200,
+      file: { ...rc200.file, evidence: [{ name: 'session.txt', text: `${paste}\n# run ${i}` }] },
+    };
+    cold.push(time(() => renderReport(db, fresh, { format: 'html', lang: 'en', now })));
+  }
+  report('report.html.export.cold', median(cold), 'ms');
   const copy: number[] = [];
   for (let i = 0; i < 15; i++) copy.push(time(() => JSON.stringify(model)));
   report('report.baseline.json-stringify', median(copy), 'ms');

@@ -1,7 +1,14 @@
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { runCli } from '../../src-main/cli/run';
 import { MINI_RESOURCES_DIR, REPO_ROOT, tempDir } from '../helpers/db';
+
+/** Never the user's own data folder: a command run without --data-dir gets a folder of its own. */
+function scratchDataDir(): string {
+  const t = tempDir('lexo-cli-data-');
+  onTestFinished(t.cleanup);
+  return t.dir;
+}
 
 const EVIDENCE = join(REPO_ROOT, 'test', 'fixtures', 'evidence');
 const cleanups: (() => void)[] = [];
@@ -15,7 +22,7 @@ async function cli(args: string[], stdin?: string) {
   const code = await runCli([...args, '--data-dir', t.dir], {
     out: (s) => void (out += s),
     err: (s) => void (err += s),
-    env: { LEXO_RESOURCES_DIR: MINI_RESOURCES_DIR },
+    env: { LEXO_RESOURCES_DIR: MINI_RESOURCES_DIR, LEXO_DATA_DIR: scratchDataDir() },
     ...(stdin !== undefined ? { stdin: async () => Buffer.from(stdin, 'utf16le') } : {}),
   });
   return { code, out, err };

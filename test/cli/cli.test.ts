@@ -1,8 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { runCli } from '../../src-main/cli/run';
 import { MINI_RESOURCES_DIR, tempDir } from '../helpers/db';
 import { LATEST_SCHEMA_VERSION } from '../../src-main/core/db/migrate';
 import pkg from '../../package.json';
+
+/** Never the user's own data folder: a command run without --data-dir gets a folder of its own. */
+function scratchDataDir(): string {
+  const t = tempDir('lexo-cli-data-');
+  onTestFinished(t.cleanup);
+  return t.dir;
+}
 
 async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
   let out = '';
@@ -11,7 +18,7 @@ async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
   const code = await runCli(args, {
     out: (s) => void (out += s),
     err: (s) => void (err += s),
-    env: { LEXO_RESOURCES_DIR: MINI_RESOURCES_DIR, ...env },
+    env: { LEXO_RESOURCES_DIR: MINI_RESOURCES_DIR, LEXO_DATA_DIR: scratchDataDir(), ...env },
   });
   return { code, out, err };
 }

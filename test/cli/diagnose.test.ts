@@ -1,8 +1,15 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { runCli } from '../../src-main/cli/run';
 import { MINI_RESOURCES_DIR, tempDir } from '../helpers/db';
+
+/** Never the user's own data folder: a command run without --data-dir gets a folder of its own. */
+function scratchDataDir(): string {
+  const t = tempDir('lexo-cli-data-');
+  onTestFinished(t.cleanup);
+  return t.dir;
+}
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
@@ -19,7 +26,7 @@ async function cli(args: string[], replies?: string[]) {
   const io = {
     out: (s: string) => void (out += s),
     err: (s: string) => void (err += s),
-    env: { LEXO_RESOURCES_DIR: MINI_RESOURCES_DIR },
+    env: { LEXO_RESOURCES_DIR: MINI_RESOURCES_DIR, LEXO_DATA_DIR: scratchDataDir() },
     ...(replies ? { prompt: async (q: string) => (prompts.push(q), replies.shift() ?? '') } : {}),
   };
   const code = await runCli(args, io);

@@ -1,12 +1,19 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { ReportInput, TextReportFormat } from '../../src-main/core/contract';
 import { openLexo } from '../../src-main/core/lexo';
 import { runCli } from '../../src-main/cli/run';
 import { findChromium } from '../../src-main/node-host/chromium';
 import { MINI_RESOURCES_DIR, tempDir } from '../helpers/db';
+
+/** Never the user's own data folder: a command run without --data-dir gets a folder of its own. */
+function scratchDataDir(): string {
+  const t = tempDir('lexo-cli-data-');
+  onTestFinished(t.cleanup);
+  return t.dir;
+}
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
@@ -22,7 +29,7 @@ async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
   const io = {
     out: (s: string) => void (out += s),
     err: (s: string) => void (err += s),
-    env: { LEXO_RESOURCES_DIR: MINI_RESOURCES_DIR, ...env },
+    env: { LEXO_RESOURCES_DIR: MINI_RESOURCES_DIR, LEXO_DATA_DIR: scratchDataDir(), ...env },
   };
   const code = await runCli(args, io);
   return { code, out, err };

@@ -12,6 +12,8 @@ import type { EvidenceContext } from './rules/context';
 
 const MAX_ENTRIES = 8;
 const read = new Map<string, RecognizedItem[]>();
+/** What was concluded from a read set in one context: the engine and a report of the same case ask twice. */
+const evaluated = new Map<string, EvidenceAnalysis>();
 
 function keyOf(items: EvidenceItem[]): string {
   const hash = createHash('sha256');
@@ -33,11 +35,18 @@ export function analyzeEvidenceByKey(
   load: () => EvidenceItem[],
   context: EvidenceContext = {},
 ): EvidenceAnalysis {
+  const evaluatedKey = `${key}\0${context.topology ?? ''}|${context.cloud ?? ''}|${context.exchange ?? ''}`;
+  const known = evaluated.get(evaluatedKey);
+  if (known) return known;
   let recognized = read.get(key);
   if (!recognized) {
     recognized = recognizeEvidence(load());
     if (read.size >= MAX_ENTRIES) read.delete(read.keys().next().value!);
     read.set(key, recognized);
   }
-  return evaluateEvidence(recognized, context);
+  // Shared between callers, who only read it.
+  const analysis = evaluateEvidence(recognized, context);
+  if (evaluated.size >= MAX_ENTRIES * 2) evaluated.delete(evaluated.keys().next().value!);
+  evaluated.set(evaluatedKey, analysis);
+  return analysis;
 }

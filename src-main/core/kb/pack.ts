@@ -254,6 +254,27 @@ export interface LoadResult {
   version: string;
 }
 
+/** An id another loaded pack already uses (a team pack, after a built-in update added the same id) is named. */
+function refuseTakenIds(db: WritableDb, pack: Pack): void {
+  const problems: PackProblem[] = [];
+  for (const kind of ENTRY_KINDS) {
+    for (const { entry, file } of pack.entries[kind]) {
+      const owner = get<{ pack_id: string }>(db, 'SELECT pack_id FROM kb_entry WHERE kind = ? AND id = ?', [
+        kind,
+        entry.id,
+      ]);
+      if (owner) {
+        problems.push({
+          file,
+          path: entry.id,
+          reason: `the ${kind} id is already used by the pack "${owner.pack_id}"`,
+        });
+      }
+    }
+  }
+  if (problems.length) throw new PackError(problems);
+}
+
 /**
  * Writes the pack into the KB tables in one transaction, unless the same content is already there.
  * Only KB tables are touched: cases live in their own tables.
@@ -268,9 +289,17 @@ export function loadPack(
   const current = get<{ hash: string }>(db, 'SELECT hash FROM kb_pack WHERE id = ?', [manifest.id]);
   if (current?.hash === pack.hash) return { loaded: false, packId: manifest.id, version: manifest.version };
   transaction(db, () => {
-    run(db, 'DELETE FROM kb_search WHERE pack_id = ?', [manifest.id]);
-    run(db, 'DELETE FROM kb_search_tri WHERE pack_id = ?', [manifest.id]);
-    run(db, 'DELETE FROM kb_pack WHERE id = ?', [manifest.id]);
+    // There is one built-in pack: one under another id (a renamed or test pack) goes when this one comes.
+    const replaced =
+      source === 'builtin'
+        ? all<{ id: string }>(db, "SELECT id FROM kb_pack WHERE source = 'builtin' AND id != ?", [manifest.id])
+        : [];
+    for (const id of [manifest.id, ...replaced.map((p) => p.id)]) {
+      run(db, 'DELETE FROM kb_search WHERE pack_id = ?', [id]);
+      run(db, 'DELETE FROM kb_search_tri WHERE pack_id = ?', [id]);
+      run(db, 'DELETE FROM kb_pack WHERE id = ?', [id]);
+    }
+    refuseTakenIds(db, pack);
     run(db, 'INSERT INTO kb_pack (id, version, hash, languages, loaded_at, source) VALUES (?, ?, ?, ?, ?, ?)', [
       manifest.id,
       manifest.version,

@@ -31,6 +31,8 @@ dl.meta dt { font-weight: 600; }
 dl.meta dd { margin: 0; }
 .notice { border-left: 4px solid #bc4b09; background: #fff4ec; padding: .5rem .8rem; margin: 1rem 0; }
 .muted { color: #555; }
+/* Short cells (a source, a time) stay on one line: CJK text would otherwise break after every character. */
+.nowrap { white-space: nowrap; }
 .pre-wrap { white-space: pre-wrap; overflow-wrap: anywhere; }
 pre, code { font-family: Consolas, "Cascadia Mono", Menlo, "DejaVu Sans Mono", "Noto Sans Mono CJK TC", monospace; }
 pre { background: #f5f5f5; border: 1px solid #ddd; padding: .6rem .8rem; white-space: pre-wrap; overflow-wrap: anywhere; font-size: .85rem; }
@@ -184,10 +186,10 @@ export function renderHtml(model: ReportModel): string {
     'trail',
     L.sections.trail,
     model.trail.length
-      ? `<table><thead><tr><th>#</th><th>${esc(F.question)}</th><th>${esc(F.answer)}</th><th>${esc(F.source)}</th></tr></thead><tbody>${model.trail
+      ? `<table><thead><tr><th>#</th><th>${esc(F.question)}</th><th>${esc(F.answer)}</th><th class="nowrap">${esc(F.source)}</th></tr></thead><tbody>${model.trail
           .map(
             (t, i) =>
-              `<tr><td>${i + 1}</td><td>${esc(t.question)}</td><td>${esc(t.answer)}</td><td>${esc(L.source[t.source])}</td></tr>`,
+              `<tr><td>${i + 1}</td><td>${esc(t.question)}</td><td>${esc(t.answer)}</td><td class="nowrap">${esc(L.source[t.source])}</td></tr>`,
           )
           .join('\n')}</tbody></table>`
       : none,
@@ -268,7 +270,7 @@ export function renderHtml(model: ReportModel): string {
       `<table><thead><tr><th>${esc(F.when)}</th><th>${esc(F.event)}</th><th>${esc(F.detail)}</th></tr></thead><tbody>${model.history
         .map(
           (h) =>
-            `<tr><td>${esc(formatTime(h.at))}</td><td>${esc(L.event[h.type])}</td><td class="pre-wrap">${esc(h.detail)}</td></tr>`,
+            `<tr><td class="nowrap">${esc(formatTime(h.at))}</td><td>${esc(L.event[h.type])}</td><td class="pre-wrap">${esc(h.detail)}</td></tr>`,
         )
         .join('\n')}</tbody></table>`,
     );

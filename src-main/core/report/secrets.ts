@@ -93,8 +93,26 @@ const RULES: Rule[] = [
   },
 ];
 
+/**
+ * Long texts (pasted evidence) come back at every export of the same case: their masking is kept. Short texts are
+ * cheaper to mask again than to look up.
+ */
+const CACHE_MIN_LENGTH = 10_000;
+const CACHE_ENTRIES = 8;
+const cache = new Map<string, Masked>();
+
 /** The text with every secret-looking value replaced by SECRET_MASK, and how many were replaced. */
 export function maskSecrets(text: string): Masked {
+  if (text.length < CACHE_MIN_LENGTH) return maskUncached(text);
+  const known = cache.get(text);
+  if (known) return known;
+  const masked = maskUncached(text);
+  if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+  cache.set(text, masked);
+  return masked;
+}
+
+function maskUncached(text: string): Masked {
   if (!MAYBE_SECRET.test(text)) return { text, count: 0, values: [] };
   const values: string[] = [];
   const mask = (value: string) => {

@@ -75,6 +75,28 @@ describe('team packs', () => {
     expect(packInfos(db).map((p) => p.id)).toContain('contoso-desk');
   });
 
+  it('names a built-in update that takes an id a team pack uses, and keeps the loaded knowledge', () => {
+    const mine = JSON.parse(teamPack()) as { entries: { symptom: { id: string }[] } };
+    importTeamPack(db, teamPack());
+    const pack = readPack(MINI_PACK_DIR);
+    const taken = {
+      ...pack.entries.symptom[0]!,
+      entry: { ...pack.entries.symptom[0]!.entry, id: mine.entries.symptom[0]!.id },
+    };
+    const before = all(db, 'SELECT kind, id, pack_id FROM kb_entry ORDER BY kind, id');
+    expect(() =>
+      loadPack(db, { ...pack, hash: 'next', entries: { ...pack.entries, symptom: [...pack.entries.symptom, taken] } }),
+    ).toThrow(/symptom id is already used by the pack "contoso-desk"/);
+    expect(all(db, 'SELECT kind, id, pack_id FROM kb_entry ORDER BY kind, id')).toEqual(before);
+  });
+
+  it('replaces a built-in pack of another id (one built-in pack at a time)', () => {
+    const pack = readPack(MINI_PACK_DIR);
+    loadPack(db, { ...pack, hash: 'renamed', manifest: { ...pack.manifest, id: 'mini-renamed' } });
+    expect(packInfos(db).map((p) => p.id)).toEqual(['mini-renamed']);
+    expect(all(db, 'SELECT DISTINCT pack_id FROM kb_entry')).toEqual([{ pack_id: 'mini-renamed' }]);
+  });
+
   const reject = (text: string) => {
     try {
       importTeamPack(db, text, 'bad.json');
