@@ -105,6 +105,8 @@ export interface ScriptLabels {
   loadModule: string;
   todo: (names: string) => string;
   uncomment: string;
+  /** A command for another shell (Terminal on a Mac): kept as a comment, to run there by hand. */
+  notPowerShell: string;
   create: string;
   update: string;
   recreate: (proxyFqdn: string) => string;
@@ -252,6 +254,7 @@ const EN: ReportLabels = {
     loadModule: 'a PowerShell session where the module that provides it is loaded',
     todo: (names) => `TODO: fill in ${names}, then remove the # in front of the command.`,
     uncomment: 'Left out until the values are filled in:',
+    notPowerShell: 'Not a PowerShell command: run it by hand where it says (for example in Terminal on the Mac):',
     create: 'Create',
     update: 'Update the settings',
     recreate: (proxy) => `Remove and create again with ProxyFqdn ${proxy}`,
@@ -406,6 +409,8 @@ const FR: ReportLabels = {
     loadModule: 'une session PowerShell où le module qui la fournit est chargé',
     todo: (names) => `À FAIRE : renseignez ${names}, puis retirez le # devant la commande.`,
     uncomment: 'Laissé de côté tant que les valeurs ne sont pas renseignées :',
+    notPowerShell:
+      "Ce n'est pas une commande PowerShell : exécutez-la à la main là où c'est indiqué (par exemple dans le Terminal du Mac) :",
     create: 'Créer',
     update: 'Mettre à jour les paramètres',
     recreate: (proxy) => `Supprimer et recréer avec le ProxyFqdn ${proxy}`,
@@ -553,6 +558,7 @@ const ZH_TW: ReportLabels = {
     loadModule: '已載入提供此 Cmdlet 之模組的 PowerShell 工作階段',
     todo: (names) => `待辦：請填入 ${names}，再移除命令前面的 #。`,
     uncomment: '在填入值之前暫不執行：',
+    notPowerShell: '這不是 PowerShell 命令：請依指示的位置手動執行 (例如 Mac 上的「終端機」)：',
     create: '建立',
     update: '更新設定',
     recreate: (proxy) => `移除後以 ProxyFqdn ${proxy} 重新建立`,

@@ -65,6 +65,15 @@ function planFix(commands: ReportCommand[]): Block[] {
 const commandsOf = (b: Block): ReportCommand[] => (b.kind === 'resource' ? b.group.members : [b.command]);
 const isFilled = (c: ReportCommand) => c.unfilled.length === 0;
 
+/** Commands for a Mac's Terminal (a Lync for Mac fix): a .ps1 cannot run them, so they stay comments. */
+const MAC_SHELL =
+  /^(?:sudo\s|rm\s|defaults\s|killall\s|open\s|dscacheutil\b|mv\s|cp\s|ls\s|~\/|\/Applications\/|\/usr\/)/;
+const isPowerShell = (c: ReportCommand) => !MAC_SHELL.test(c.command.trim());
+
+function notPowerShell(L: ScriptLabels, commands: ReportCommand[]): string[] {
+  return [`# ${oneLine(L.notPowerShell)}`, ...commands.flatMap((c) => psComment(c.command, '#   '))];
+}
+
 /** A command left out until its placeholders are filled: the TODO, then the command, both as comments. */
 function todo(L: ScriptLabels, commands: ReportCommand[], indent = ''): string[] {
   const names = [...new Set(commands.flatMap((c) => c.unfilled))].map((n) => `<${n}>`).join(', ');
@@ -131,6 +140,10 @@ function fixSection(L: ScriptLabels, model: ReportModel, runOnLabel: string, col
   blocks.forEach((b, i) => {
     const commands = commandsOf(b);
     out.push('', `# [${i + 1}/${blocks.length}]`, ...commands.flatMap((c) => about(c, runOnLabel, colon)));
+    if (!commands.every(isPowerShell)) {
+      out.push(...notPowerShell(L, commands));
+      return;
+    }
     if (!commands.every(isFilled)) {
       out.push(`# ${oneLine(L.uncomment)}`, ...todo(L, commands));
       return;
@@ -153,6 +166,10 @@ function checkSection(
   const out: string[] = ['', THIN_RULE, `# ${heading}`, THIN_RULE];
   for (const c of commands) {
     out.push('', ...about(c, runOnLabel, colon));
+    if (!isPowerShell(c)) {
+      out.push(...notPowerShell(L, [c]));
+      continue;
+    }
     if (!isFilled(c)) {
       out.push(...todo(L, [c]));
       continue;
@@ -244,7 +261,7 @@ export function renderPs1(model: ReportModel): string {
   const runOn = labels.fields.runOn;
   const fixLive = planFix(model.fix)
     .map(commandsOf)
-    .filter((cs) => cs.every(isFilled))
+    .filter((cs) => cs.every(isFilled) && cs.every(isPowerShell))
     .flat();
   const checks = model.conclusion ? model.verify : model.checks;
   const lines: string[] = [
@@ -253,7 +270,12 @@ export function renderPs1(model: ReportModel): string {
     'param()',
     '',
     "$ErrorActionPreference = 'Stop'",
-    ...prerequisites(L, model, fixLive, checks.filter(isFilled)),
+    ...prerequisites(
+      L,
+      model,
+      fixLive,
+      checks.filter((c) => isFilled(c) && isPowerShell(c)),
+    ),
   ];
   if (model.conclusion) {
     lines.push(

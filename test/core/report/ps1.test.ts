@@ -228,6 +228,19 @@ describe('the script template', () => {
     expect(text).not.toContain("Get-Command -Name 'Set-ADUser'");
   });
 
+  it('keeps commands for a Mac Terminal as comments, never as PowerShell', () => {
+    const mac = 'rm -rf ~/Documents/Microsoft\\ User\\ Data/Microsoft\\ Lync\\ Data';
+    const { text, code } = script(
+      [command(mac, { runOn: 'Terminal on the Mac' }), command('Start-ADSyncSyncCycle -PolicyType Delta')],
+      [command('defaults read /Applications/Microsoft\\ Lync.app/Contents/Info.plist CFBundleVersion')],
+    );
+    const lines = text.split('\r\n');
+    expect(lines).toContain(`#   ${mac}`);
+    expect(code.join('\n')).not.toMatch(/rm -rf|defaults read/);
+    expect(code).toContain('Start-ADSyncSyncCycle -PolicyType Delta');
+    expect(text).not.toContain("Get-Command -Name 'rm'");
+  });
+
   it('quotes what it writes in strings, the typographic quotes PowerShell also accepts included', () => {
     const fr = {
       ...base,
