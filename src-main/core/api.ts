@@ -62,7 +62,7 @@ function assembleHandlers(ctx: ApiContext): Handlers {
   const handlers: Handlers = {
     ...appHandlers(ctx),
     ...kbHandlers(ctx),
-    ...evidenceHandlers(),
+    ...evidenceHandlers(ctx),
     ...engineHandlers(ctx),
     ...casesHandlers(ctx),
     ...reportHandlers(ctx),

@@ -319,6 +319,16 @@ export interface Finding {
   message: string;
   kb: string[];
   fix: string[];
+  /** The pasted lines that show it (support-article findings: the error string, event or code that matched). */
+  lines?: FindingLine[];
+}
+
+/** Lines of one evidence item: its name, 1-based first and last line, and an excerpt of them. */
+export interface FindingLine {
+  item: string;
+  from: number;
+  to: number;
+  text: string;
 }
 
 interface DiagnoseBase {

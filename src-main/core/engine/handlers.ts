@@ -12,6 +12,8 @@ import { analyzeEvidenceByKey, analyzeEvidenceCached as analyzeEvidence } from '
 import { get, type ReadableDb } from '../db/sqlite';
 import type { Symptom } from '../kb/pack-schema';
 import { search } from '../kb/search';
+import { articleSignatures } from '../kb/signatures-cache';
+import type { SignatureSet } from '../evidence/signatures/types';
 import { caseFileSchema, type CaseFile } from './case-file';
 import { diagnose } from './diagnose';
 import { caseFacts } from './facts';
@@ -43,9 +45,13 @@ export function withSymptomFeatures(db: ReadableDb, c: CaseFile): CaseFile {
 
 /**
  * The case with what its evidence shows: the facts read (the case's own facts win), the names it shows where the
- * case has none, and the findings to report.
+ * case has none, and the findings to report (with `signatures`, the support articles' too).
  */
-export function withEvidence(c: CaseFile, stored?: StoredEvidence): { c: CaseFile; findings: Finding[] } {
+export function withEvidence(
+  c: CaseFile,
+  stored?: StoredEvidence,
+  signatures?: SignatureSet,
+): { c: CaseFile; findings: Finding[] } {
   if (!c.evidence?.length && !stored) return { c, findings: [] };
   const context = {
     ...(c.topology ? { topology: c.topology } : {}),
@@ -53,8 +59,8 @@ export function withEvidence(c: CaseFile, stored?: StoredEvidence): { c: CaseFil
     ...(c.exchange ? { exchange: c.exchange } : {}),
   };
   const analysis = stored
-    ? analyzeEvidenceByKey(stored.key, stored.load, context)
-    : analyzeEvidence(c.evidence ?? [], context);
+    ? analyzeEvidenceByKey(stored.key, stored.load, context, signatures)
+    : analyzeEvidence(c.evidence ?? [], context, signatures);
   const names = { ...analysis.names, ...(c.names ?? {}) };
   // Only names the case schema knows and accepts go into commands.
   const safe = Object.fromEntries(
@@ -82,7 +88,7 @@ export function diagnoseCase(
   lang: Lang = 'en',
   stored?: StoredEvidence,
 ): DiagnoseResult {
-  const { c, findings } = withEvidence(caseFileSchema.parse(input), stored);
+  const { c, findings } = withEvidence(caseFileSchema.parse(input), stored, articleSignatures(db));
   const k = knowledge(db);
   // The findings' fix commands get the same values as the conclusion's: names, ProxyFqdn, the topology's flag.
   const values = placeholderValues(c, caseFacts(c), k);

@@ -4,6 +4,9 @@ import type { Finding } from '../contract';
 import { decodeText, type TextEncoding } from '../text/decode';
 import { recognize, type RecognizedPart } from './recognize';
 import { WHAT_LEXO_READS } from './readers';
+import { articleFindings, withArticleFindings, type ItemHits } from './signatures/findings';
+import { scanSignatures } from './signatures/scan';
+import type { SignatureSet } from './signatures/types';
 import { isSipProxy } from './parsers/users';
 import type { EvidenceContext } from './rules/context';
 import { cmsRules } from './rules/cms';
@@ -96,15 +99,41 @@ export function recognizeEvidence(items: EvidenceItem[]): RecognizedItem[] {
   });
 }
 
-/** Facts and findings for what was read, in this case's context. */
-export function evaluateEvidence(recognized: RecognizedItem[], context: EvidenceContext = {}): EvidenceAnalysis {
+/** What the pack's support articles recognize in the pastes: the signatures scanned with, and the hits per item. */
+export interface ArticleEvidence {
+  set: SignatureSet;
+  items: ItemHits[];
+}
+
+/** The articles' error strings, event IDs and diagnostic codes each paste shows. Does not depend on the case. */
+export function scanArticleSignatures(items: EvidenceItem[], set: SignatureSet): ItemHits[] {
+  return items.map((item) => {
+    const text = typeof item.text === 'string' ? item.text : '';
+    try {
+      return { name: item.name, hits: scanSignatures(text, set) };
+    } catch {
+      // Never expected (the fuzz tests feed it arbitrary text); if it happens, the cmdlet findings still count.
+      return { name: item.name, hits: [] };
+    }
+  });
+}
+
+/** Facts and findings for what was read, in this case's context; with `articles`, the support articles' findings too. */
+export function evaluateEvidence(
+  recognized: RecognizedItem[],
+  context: EvidenceContext = {},
+  articles?: ArticleEvidence,
+): EvidenceAnalysis {
   const all = recognized.flatMap((i) => i.parts);
   const out = run(all, context);
   const items = recognized.map((i) => ({
     name: i.name,
     parts: i.parts.map((p) => withFacts(p, partFacts(p, context))),
   }));
-  return { facts: out.facts, findings: out.findings(), items, names: namesFrom(all) };
+  const findings = articles
+    ? withArticleFindings(out.findings(), articleFindings(articles.items, articles.set, context))
+    : out.findings();
+  return { facts: out.facts, findings, items, names: namesFrom(all) };
 }
 
 /** The part with its facts; written field by field, which is much cheaper than a spread on long pastes. */
@@ -117,8 +146,14 @@ function withFacts(p: RecognizedPart, facts: Record<string, string>): EvidencePa
   return out;
 }
 
-export function analyzeEvidence(items: EvidenceItem[], context: EvidenceContext = {}): EvidenceAnalysis {
-  return evaluateEvidence(recognizeEvidence(items), context);
+/** With `signatures` (the pack's, kb/signatures-cache.ts), the support articles the evidence points at too. */
+export function analyzeEvidence(
+  items: EvidenceItem[],
+  context: EvidenceContext = {},
+  signatures?: SignatureSet,
+): EvidenceAnalysis {
+  const articles = signatures ? { set: signatures, items: scanArticleSignatures(items, signatures) } : undefined;
+  return evaluateEvidence(recognizeEvidence(items), context, articles);
 }
 
 /** A file as Windows wrote it (UTF-8, UTF-8 with BOM, UTF-16LE with or without BOM) into an evidence item. */
