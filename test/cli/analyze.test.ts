@@ -1,14 +1,8 @@
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src-main/cli/run';
 import { MINI_RESOURCES_DIR, REPO_ROOT, tempDir } from '../helpers/db';
-
-/** Never the user's own data folder: a command run without --data-dir gets a folder of its own. */
-function scratchDataDir(): string {
-  const t = tempDir('lexo-cli-data-');
-  onTestFinished(t.cleanup);
-  return t.dir;
-}
+import { scratchDataDir } from '../helpers/scratch-data';
 
 const EVIDENCE = join(REPO_ROOT, 'test', 'fixtures', 'evidence');
 const cleanups: (() => void)[] = [];

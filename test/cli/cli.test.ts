@@ -1,15 +1,9 @@
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src-main/cli/run';
 import { MINI_RESOURCES_DIR, tempDir } from '../helpers/db';
+import { scratchDataDir } from '../helpers/scratch-data';
 import { LATEST_SCHEMA_VERSION } from '../../src-main/core/db/migrate';
 import pkg from '../../package.json';
-
-/** Never the user's own data folder: a command run without --data-dir gets a folder of its own. */
-function scratchDataDir(): string {
-  const t = tempDir('lexo-cli-data-');
-  onTestFinished(t.cleanup);
-  return t.dir;
-}
 
 async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
   let out = '';

@@ -1,19 +1,13 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ReportInput, TextReportFormat } from '../../src-main/core/contract';
 import { openLexo } from '../../src-main/core/lexo';
 import { runCli } from '../../src-main/cli/run';
 import { findChromium } from '../../src-main/node-host/chromium';
 import { MINI_RESOURCES_DIR, tempDir } from '../helpers/db';
-
-/** Never the user's own data folder: a command run without --data-dir gets a folder of its own. */
-function scratchDataDir(): string {
-  const t = tempDir('lexo-cli-data-');
-  onTestFinished(t.cleanup);
-  return t.dir;
-}
+import { scratchDataDir } from '../helpers/scratch-data';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
